@@ -1,0 +1,47 @@
+/** The only code that speaks DynamoDB for the community table. */
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { stranger, type HouseholdLink, type Member } from './rules.js';
+
+export const communityKeys = {
+  user: (id: string) => `USER#${id}`,
+  community: (id: string) => `COMMUNITY#${id}`,
+  estate: (id: string) => `ESTATE#${id}`,
+  household: (id: string) => `HOUSEHOLD#${id}`,
+  committee: (estateId: string) => `COMMITTEE#${estateId}`,
+  staff: (communityId: string) => `STAFF#${communityId}`,
+};
+
+type Row = Record<string, unknown> & { sk: string };
+
+export class CommunityRepository {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
+
+  /** One Query on the person's partition: profile, households, committee seats and staff roles. */
+  async getMember(userId: string): Promise<Member> {
+    const out = await this.db.send(new QueryCommand({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': communityKeys.user(userId) },
+    }));
+    const rows = (out.Items ?? []) as Row[];
+    const profile = rows.find((r) => r.sk === 'PROFILE');
+    if (!profile) return stranger(userId);
+    const tail = (r: Row) => r.sk.slice(r.sk.indexOf('#') + 1);
+    return {
+      id: userId,
+      displayName: String(profile.displayName),
+      communityId: typeof profile.communityId === 'string' ? profile.communityId : null,
+      households: rows.filter((r) => r.sk.startsWith('HOUSEHOLD#')).map((r): HouseholdLink => ({
+        householdId: tail(r),
+        estateId: String(r.estateId),
+        estateName: String(r.estateName),
+        building: String(r.building),
+        unit: String(r.unit),
+        relation: r.relation as HouseholdLink['relation'],
+        verified: r.verified === true,
+      })),
+      committeeOf: rows.filter((r) => r.sk.startsWith('COMMITTEE#')).map(tail),
+      staffOf: rows.filter((r) => r.sk.startsWith('STAFF#')).map(tail),
+    };
+  }
+}

@@ -1,0 +1,48 @@
+/** Pure rules about who someone is in the community; no I/O. */
+import type { Role } from '../contracts/me.js';
+
+export interface HouseholdLink {
+  householdId: string;
+  estateId: string;
+  estateName: string;
+  building: string;
+  unit: string;
+  relation: 'owner' | 'tenant' | 'family';
+  verified: boolean;
+}
+
+/** Everything the community table says about one person, read in a single Query. */
+export interface Member {
+  id: string;
+  displayName: string;
+  communityId: string | null;
+  households: HouseholdLink[];
+  committeeOf: string[];
+  staffOf: string[];
+}
+
+/** The household that speaks for this person: a verified owned one first, then any verified one. */
+export function primaryHousehold(m: Member): HouseholdLink | null {
+  const verified = m.households.filter((h) => h.verified);
+  return verified.find((h) => h.relation === 'owner') ?? verified[0] ?? null;
+}
+
+export function rolesOf(m: Member): Role[] {
+  const roles: Role[] = [];
+  const home = primaryHousehold(m);
+  if (home) roles.push('resident');
+  if (m.households.some((h) => h.verified && h.relation === 'owner')) roles.push('owner');
+  if (m.committeeOf.length > 0) roles.push('committee');
+  if (m.staffOf.length > 0) roles.push('staff');
+  return roles;
+}
+
+/** A resident of `communityId`: linked to a verified household there. */
+export const isResidentOf = (m: Member, communityId: string): boolean =>
+  m.communityId === communityId && primaryHousehold(m) !== null;
+
+export const isStaffOf = (m: Member, communityId: string): boolean => m.staffOf.includes(communityId);
+
+/** Someone not in the community table at all: a fresh sign-in with no household yet. */
+export const stranger = (id: string): Member =>
+  ({ id, displayName: id, communityId: null, households: [], committeeOf: [], staffOf: [] });

@@ -1,0 +1,4 @@
+export * from './common.js';
+export * from './health.js';
+export * from './me.js';
+export * from './proposals.js';

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { Slug, UserId, Ulid } from './common.js';
+
+export const Role = z.enum(['resident', 'owner', 'committee', 'staff']);
+export type Role = z.infer<typeof Role>;
+
+export const HouseholdRelation = z.enum(['owner', 'tenant', 'family']);
+
+export const MyHousehold = z.object({
+  id: Slug,
+  estateId: Slug,
+  estateName: z.string(),
+  building: z.string(),
+  unit: z.string(),
+  relation: HouseholdRelation,
+});
+
+export const Me = z.object({
+  id: UserId,
+  displayName: z.string(),
+  communityId: Slug.nullable(),
+  roles: z.array(Role),
+  household: MyHousehold.nullable(),
+  estateId: Slug.nullable(),
+  /** Estates whose property-management committee the caller sits on. */
+  committeeOf: z.array(Slug),
+});
+export type Me = z.infer<typeof Me>;
+
+/** Local development only: the dev server signs a token for any demo user. Never deployed. */
+export const DevSessionBody = z.strictObject({ userId: UserId });
+export const DevSession = z.object({ token: z.string(), userId: UserId, expiresAt: z.iso.datetime() });
+export const DevUser = z.object({ id: UserId, displayName: z.string(), roles: z.array(Role), note: z.string() });
+export const DevUsers = z.object({ items: z.array(DevUser) });
+
+// Re-exported so the web can name a ULID without importing common directly.
+export { Ulid };

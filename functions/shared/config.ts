@@ -1,0 +1,41 @@
+/** Environment, parsed once at cold start; a bad value fails fast with a clear message. */
+import { z } from 'zod';
+import { contexts, type ContextName } from '../routes.js';
+import { localTableName, tableDefs } from './db/tables.js';
+
+const Env = z.object({
+  AWS_REGION: z.string().min(1).default('ap-east-1'),
+  /** Set locally (dynalite) and in tests; absent on AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  /** The community served when a public request names none. */
+  DEFAULT_COMMUNITY: z.string().regex(/^[a-z0-9-]{1,40}$/).default('chating'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  ...Object.fromEntries(contexts.map((c) => [tableDefs[c].envVar, z.string().min(3).default(localTableName(c))])),
+});
+
+export type Config = {
+  region: string;
+  dynamoEndpoint: string | undefined;
+  defaultCommunity: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  tables: Record<ContextName, string>;
+};
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data as Record<string, string> & z.infer<typeof Env>;
+  return {
+    region: e.AWS_REGION,
+    dynamoEndpoint: e.DYNAMODB_ENDPOINT,
+    defaultCommunity: e.DEFAULT_COMMUNITY,
+    logLevel: e.LOG_LEVEL,
+    tables: Object.fromEntries(contexts.map((c) => [c, e[tableDefs[c].envVar]])) as Record<ContextName, string>,
+  };
+}
+
+let cached: Config | undefined;
+/** The process's configuration, parsed on first use (cold start). */
+export const config = (): Config => (cached ??= parseConfig(process.env));

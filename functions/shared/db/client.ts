@@ -1,0 +1,20 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config.js';
+
+/** One document client per process; `undefined` attributes are dropped, never written. */
+export function createDocumentClient(endpoint = config().dynamoEndpoint): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({
+    region: config().region,
+    ...(endpoint
+      ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 3 }
+      : {}),
+  });
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+let shared: DynamoDBDocumentClient | undefined;
+export const documentClient = (): DynamoDBDocumentClient => (shared ??= createDocumentClient());
+
+export const isConditionFailed = (e: unknown): boolean =>
+  e instanceof Error && e.name === 'ConditionalCheckFailedException';

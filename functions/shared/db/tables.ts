@@ -1,0 +1,47 @@
+/**
+ * Table definitions, written once: the CDK data stack and the local start-up both build their
+ * tables from these rows, so the keys and indexes tested locally are the ones deployed.
+ */
+import type { ContextName } from '../../routes.js';
+
+export interface IndexDef {
+  readonly name: string;
+  readonly pk: string;
+  readonly sk: string;
+  /** Non-key attributes copied into the index; 'ALL' copies the whole item. */
+  readonly projection: 'ALL' | readonly string[];
+}
+
+export interface TableDef {
+  readonly context: ContextName;
+  /** Environment variable carrying the table's real name into the Lambda. */
+  readonly envVar: `TABLE_${Uppercase<ContextName>}`;
+  readonly indexes: readonly IndexDef[];
+}
+
+/** List pages read only these; keeping big attributes (descriptions, supporter sets) out of the
+ * index keeps index writes at 1 WCU whatever the proposal's size. */
+const proposalSummary = [
+  'id', 'communityId', 'title', 'category', 'location', 'estimatedCostFen', 'status', 'supportCount',
+  'authorId', 'authorName', 'createdAt', 'updatedAt',
+] as const;
+
+const gsi1 = (projection: IndexDef['projection'] = 'ALL'): IndexDef =>
+  ({ name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk', projection });
+
+export const tableDefs: Readonly<Record<ContextName, TableDef>> = {
+  community: { context: 'community', envVar: 'TABLE_COMMUNITY', indexes: [gsi1()] },
+  proposals: {
+    context: 'proposals', envVar: 'TABLE_PROPOSALS',
+    indexes: [
+      gsi1(proposalSummary),
+      { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', projection: proposalSummary },
+    ],
+  },
+  activities: { context: 'activities', envVar: 'TABLE_ACTIVITIES', indexes: [gsi1()] },
+  donations: { context: 'donations', envVar: 'TABLE_DONATIONS', indexes: [gsi1()] },
+  ballots: { context: 'ballots', envVar: 'TABLE_BALLOTS', indexes: [gsi1()] },
+};
+
+/** Name of a table when nothing else is configured (local start-up and tests). */
+export const localTableName = (context: ContextName): string => `gongzhi-${context}`;

@@ -1,0 +1,53 @@
+/**
+ * The middy onion every context's Lambda shares: error map outermost, then the router over the
+ * context's rows of the route table; each row's implementation gets parsed input and its result is
+ * checked against the row's response schema (strips anything the contract does not name).
+ */
+import middy from '@middy/core';
+import httpRouterHandler, { type Route } from '@middy/http-router';
+import type { Context } from 'aws-lambda';
+import { routes, type AppRoute, type ContextName, type ContextRouteId } from '../../routes.js';
+import { config } from '../config.js';
+import { NotFoundError, UnauthorizedError } from '../errors.js';
+import { jsonHeaders, toErrorResult } from './error-response.js';
+import { setLogLevel } from './logger.js';
+import { parseRequest } from './parse-request.js';
+import type { ContextImpls, HttpEvent, HttpResult } from './types.js';
+
+/** The caller's id, only from where API Gateway's JWT authorizer (or the local adapter) puts it. */
+export function callerIdOf(event: HttpEvent): string | null {
+  const sub = event.requestContext.authorizer?.jwt?.claims?.sub;
+  return typeof sub === 'string' && sub.length > 0 ? sub : null;
+}
+
+function bind(row: AppRoute, impl: (req: never) => Promise<unknown>) {
+  return async (event: HttpEvent): Promise<HttpResult> => {
+    const callerId = callerIdOf(event);
+    if (row.access !== 'public' && callerId === null) throw new UnauthorizedError();
+    const input = parseRequest(row, event);
+    const result = await impl({ ...input, callerId: row.access === 'public' ? null : callerId, headers: event.headers } as never);
+    return { statusCode: row.status, headers: jsonHeaders, body: JSON.stringify(row.response.parse(result)) };
+  };
+}
+
+export function createHandler<C extends ContextName>(context: C, impls: ContextImpls<ContextRouteId<C>>) {
+  setLogLevel(config().logLevel);
+  const table = impls as unknown as Record<string, (req: never) => Promise<unknown>>;
+  const rows = routes.filter((r) => r.context === context);
+  const router = httpRouterHandler({
+    routes: rows.map((r): Route<HttpEvent, HttpResult> => ({ method: r.method, path: r.path, handler: bind(r, table[r.id]!) })),
+    notFoundResponse: ({ method, path }) => {
+      throw new NotFoundError(`No such endpoint: ${method} ${path}`);
+    },
+  });
+  return middy<HttpEvent, HttpResult, Error, Context>()
+    .use({
+      onError: (request) => {
+        request.response = toErrorResult(request.error, request.context?.awsRequestId);
+      },
+    })
+    .handler(router as never);
+}
+
+/** For the route-table test: which route ids a context implements. */
+export const implementedRoutes = (impls: object): string[] => Object.keys(impls);

@@ -1,0 +1,31 @@
+/** The one map from thrown errors to HTTP responses (DESIGN rule 3). */
+import type { ErrorBody } from '../../contracts/common.js';
+import { AppError } from '../errors.js';
+import { log } from './logger.js';
+import type { HttpResult } from './types.js';
+
+export const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+export const errorResult = (status: number, error: ErrorBody['error']): HttpResult => ({
+  statusCode: status,
+  headers: jsonHeaders,
+  body: JSON.stringify({ error } satisfies ErrorBody),
+});
+
+export function toErrorResult(err: unknown, requestId?: string): HttpResult {
+  if (err instanceof AppError) {
+    return errorResult(err.status, {
+      code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}),
+    });
+  }
+  // Throttling that survived the SDK's retries is the client's cue to come back later, not a bug.
+  if (err instanceof Error && /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded/.test(err.name)) {
+    log('warn', 'throttled', { requestId, name: err.name });
+    return errorResult(503, { code: 'busy', message: 'The service is busy; please try again shortly.' });
+  }
+  log('error', 'unhandled error', {
+    requestId, name: err instanceof Error ? err.name : typeof err,
+    error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined,
+  });
+  return errorResult(500, { code: 'internal', message: 'Something went wrong on our side.' });
+}

@@ -1,0 +1,57 @@
+/** The OpenAPI 3.1 document, generated from the route table and its zod contracts. */
+import { z } from 'zod';
+import { ErrorBody } from '../../contracts/common.js';
+import { routes, type RouteDef } from '../../routes.js';
+
+const schema = (s: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+
+function parameters(r: RouteDef) {
+  const list: object[] = [];
+  for (const [where, s] of [['path', r.params], ['query', r.query]] as const) {
+    if (!s) continue;
+    const js = schema(s, 'input') as { properties?: Record<string, object>; required?: string[] };
+    for (const [name, prop] of Object.entries(js.properties ?? {})) {
+      list.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop });
+    }
+  }
+  return list;
+}
+
+const errorResponse = (description: string) =>
+  ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+function operation(r: RouteDef) {
+  return {
+    operationId: r.id,
+    summary: r.summary,
+    tags: [r.context],
+    ...(r.access === 'public' ? { security: [] } : {}),
+    parameters: parameters(r),
+    ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } } : {}),
+    responses: {
+      [r.status]: { description: 'OK', content: { 'application/json': { schema: schema(r.response, 'output') } } },
+      400: errorResponse('Bad input; `issues` names each field'),
+      ...(r.access === 'public' ? {} : { 401: errorResponse('No or bad token'), 403: errorResponse('Not allowed') }),
+      404: errorResponse('Absent or not visible to you'),
+      409: errorResponse('State conflict'),
+    },
+  };
+}
+
+export function openApiDocument(version: string) {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const r of routes as readonly RouteDef[]) {
+    (paths[r.path] ??= {})[r.method.toLowerCase()] = operation(r);
+  }
+  return {
+    openapi: '3.1.0' as const,
+    info: { title: 'Gongzhi API', version, description: 'Public participation for old urban neighbourhoods.' },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Error: schema(ErrorBody, 'output') },
+    },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}

@@ -1,0 +1,42 @@
+/** Parses path, query and body with the route row's own zod schemas; bad input is a 400 with issue paths. */
+import { z } from 'zod';
+import type { RouteDef } from '../../routes.js';
+import { BadRequestError, type Issue } from '../errors.js';
+import type { HttpEvent } from './types.js';
+
+const issuesOf = (where: string, error: z.ZodError): Issue[] =>
+  error.issues.map((i) => ({
+    path: [where, ...i.path.map(String)].join('.'),
+    code: i.code,
+    message: i.message,
+  }));
+
+function parsePart(where: 'params' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const message = where === 'body' ? 'The request body is not valid.' : `The ${where === 'params' ? 'path' : 'query'} is not valid.`;
+    throw new BadRequestError(message, issuesOf(where, result.error), 'invalid_input');
+  }
+  return result.data;
+}
+
+function readJson(event: HttpEvent): unknown {
+  const raw = event.body === undefined || event.body === null
+    ? ''
+    : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (raw.trim() === '') return {};
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new BadRequestError('The request body is not valid JSON.', undefined, 'malformed_json');
+  }
+}
+
+export function parseRequest(route: RouteDef, event: HttpEvent) {
+  return {
+    params: parsePart('params', route.params, event.pathParameters ?? {}),
+    query: parsePart('query', route.query, event.queryStringParameters ?? {}),
+    body: route.body ? parsePart('body', route.body, readJson(event)) : undefined,
+  };
+}
