@@ -29,6 +29,7 @@ export class CommunityRepository {
     const tail = (r: Row) => r.sk.slice(r.sk.indexOf('#') + 1);
     return {
       id: userId,
+      registered: true,
       displayName: String(profile.displayName),
       communityId: typeof profile.communityId === 'string' ? profile.communityId : null,
       households: rows.filter((r) => r.sk.startsWith('HOUSEHOLD#')).map((r): HouseholdLink => ({

@@ -14,6 +14,8 @@ export interface HouseholdLink {
 /** Everything the community table says about one person, read in a single Query. */
 export interface Member {
   id: string;
+  /** False for someone the community table does not know (a fresh sign-in). */
+  registered: boolean;
   displayName: string;
   communityId: string | null;
   households: HouseholdLink[];
@@ -45,4 +47,4 @@ export const isStaffOf = (m: Member, communityId: string): boolean => m.staffOf.
 
 /** Someone not in the community table at all: a fresh sign-in with no household yet. */
 export const stranger = (id: string): Member =>
-  ({ id, displayName: id, communityId: null, households: [], committeeOf: [], staffOf: [] });
+  ({ id, registered: false, displayName: id, communityId: null, households: [], committeeOf: [], staffOf: [] });

@@ -35,3 +35,5 @@ export const DevUsers = z.object({ items: z.array(DevUser) });
 
 // Re-exported so the web can name a ULID without importing common directly.
 export { Ulid };
+export type DevSession = z.infer<typeof DevSession>;
+export type DevUsers = z.infer<typeof DevUsers>;

@@ -1,0 +1,71 @@
+/**
+ * Turns a node:http request into the API Gateway HTTP API (payload v2) event that the deployed
+ * Lambda receives, and the Lambda's result back into a response: same routes, same claims.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { routeKey, routes, type AppRoute } from '../routes.js';
+import type { HttpEvent, HttpResult } from '../shared/http/types.js';
+
+interface CompiledRoute { row: AppRoute; method: string; pattern: RegExp; names: string[] }
+
+const compiled: CompiledRoute[] = routes.map((row) => {
+  const names: string[] = [];
+  const source = row.path.replace(/\{([^}/]+)\}/g, (_, name: string) => { names.push(name); return '([^/]+)'; });
+  return { row, method: row.method, pattern: new RegExp(`^${source}/?$`), names };
+});
+
+export interface RouteMatch { row: AppRoute; pathParameters: Record<string, string> }
+
+/** The row API Gateway would pick for this request, or null (the catch-all route). */
+export function matchRoute(method: string, path: string): RouteMatch | null {
+  for (const c of compiled) {
+    if (c.method !== method) continue;
+    const m = c.pattern.exec(path);
+    if (!m) continue;
+    const pathParameters = Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+    return { row: c.row, pathParameters };
+  }
+  return null;
+}
+
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return 'too_large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function toEvent(req: IncomingMessage, url: URL, body: Buffer, match: RouteMatch | null,
+  claims: Record<string, string> | null): HttpEvent {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  const method = req.method ?? 'GET';
+  const key = match ? routeKey(match.row) : '$default';
+  const now = Date.now();
+  return {
+    version: '2.0', routeKey: key, rawPath: url.pathname, rawQueryString: url.search.slice(1), headers,
+    ...(url.search ? { queryStringParameters: query } : {}),
+    ...(match && Object.keys(match.pathParameters).length ? { pathParameters: match.pathParameters } : {}),
+    ...(body.length ? { body: body.toString('utf8') } : {}),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'local', apiId: 'local', domainName: headers.host ?? 'localhost', domainPrefix: 'localhost',
+      http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(), routeKey: key, stage: '$default', time: new Date(now).toUTCString(), timeEpoch: now,
+      ...(claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } } } : {}),
+    },
+  } as HttpEvent;
+}
+
+export function send(res: ServerResponse, result: HttpResult): void {
+  const body = result.body ?? '';
+  res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}

@@ -1,0 +1,107 @@
+/**
+ * The whole platform in one process: dynalite, the tables, the demo community, every context's
+ * Lambda handler behind a node:http adapter under /api, and the built site on the same port.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Context } from 'aws-lambda';
+import { contexts, type ContextName } from '../routes.js';
+import { config } from '../shared/config.js';
+import { errorResult, toErrorResult } from '../shared/http/error-response.js';
+import type { HttpEvent, HttpResult } from '../shared/http/types.js';
+import { matchRoute, readBody, send, toEvent } from './adapter.js';
+import { createDevAuth } from './dev-auth.js';
+import { handleDevRoute } from './dev-routes.js';
+import { ensureTables, startEngine } from './dynamo.js';
+import { seedDemo } from './seed.js';
+import { serveStatic } from './static-site.js';
+
+export interface PlatformOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  /** Folder of the built site; null serves the API only. */
+  staticDir?: string | null;
+  seed?: boolean;
+  quiet?: boolean;
+}
+export interface Platform { url: string; port: number; dbEndpoint: string; seeded: boolean; close(): Promise<void> }
+
+type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+const BODY_LIMIT = 1024 * 1024;
+let running = false;
+
+async function loadHandlers(): Promise<Partial<Record<ContextName, Handler>>> {
+  const out: Partial<Record<ContextName, Handler>> = {};
+  for (const c of contexts) {
+    try {
+      out[c] = (await import(`../${c}/handler.ts`)).handler as Handler;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    }
+  }
+  return out;
+}
+
+const lambdaContext = (name: string, requestId: string): Context => ({
+  callbackWaitsForEmptyEventLoop: false, functionName: `gongzhi-${name}`, functionVersion: '$LATEST',
+  invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:gongzhi-${name}`, memoryLimitInMB: '512',
+  awsRequestId: requestId, logGroupName: `/aws/lambda/gongzhi-${name}`, logStreamName: 'local',
+  getRemainingTimeInMillis: () => 10_000, done: () => undefined, fail: () => undefined, succeed: () => undefined,
+});
+
+export async function startPlatform(opts: PlatformOptions = {}): Promise<Platform> {
+  if (running) throw new Error('One platform per process: its handlers bind to one database at cold start.');
+  running = true;
+  const dataDir = opts.dataDir ?? '.data';
+  const engine = await startEngine(dataDir);
+  process.env.DYNAMODB_ENDPOINT = engine.endpoint;
+  const cfg = config();
+  if (cfg.dynamoEndpoint !== engine.endpoint) throw new Error('Configuration was read before the platform started.');
+  await ensureTables(engine.endpoint, cfg.tables);
+  const seeded = opts.seed === false ? false : await seedDemo();
+  const handlers = await loadHandlers();
+  const auth = createDevAuth(dataDir);
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const body = await readBody(req, BODY_LIMIT);
+    if (body === 'too_large') return send(res, errorResult(413, { code: 'too_large', message: 'The request body is too large.' }));
+    if (url.pathname.startsWith('/api/dev/')) return send(res, await handleDevRoute(req.method ?? 'GET', url.pathname, body, auth));
+    const match = matchRoute(req.method ?? 'GET', url.pathname);
+    // Like API Gateway: public routes get no authorizer and so no claims, whatever the client sends.
+    let claims: Record<string, string> | null = null;
+    if (match && match.row.access !== 'public') {
+      claims = await auth.verify(req.headers.authorization);
+      if (!claims) return send(res, errorResult(401, { code: 'unauthorized', message: 'Sign in to do this: the token is missing, expired or not valid.' }));
+    }
+    const context = match?.row.context ?? 'community'; // the catch-all route goes to community's router
+    const handler = handlers[context];
+    if (!handler) return send(res, errorResult(404, { code: 'not_found', message: `No such endpoint: ${req.method} ${url.pathname}` }));
+    const event = toEvent(req, url, body, match, claims);
+    send(res, await handler(event, lambdaContext(context, event.requestContext.requestId)));
+  }
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const work = url.pathname === '/api' || url.pathname.startsWith('/api/')
+      ? api(req, res, url)
+      : Promise.resolve(opts.staticDir ? serveStatic(opts.staticDir, url.pathname, res, req.method === 'HEAD')
+        : send(res, errorResult(404, { code: 'not_found', message: 'This server serves the API only.' })));
+    work.catch((e) => { if (!res.headersSent) send(res, toErrorResult(e)); else res.destroy(); });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 3000, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port, dbEndpoint: engine.endpoint, seeded,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await engine.close();
+      running = false;
+    },
+  };
+}
