@@ -8,11 +8,11 @@ import type { Context } from 'aws-lambda';
 import { contexts, type ContextName } from '../routes.js';
 import { config } from '../shared/config.js';
 import { errorResult, toErrorResult } from '../shared/http/error-response.js';
-import type { HttpEvent, HttpResult } from '../shared/http/types.js';
 import { matchRoute, readBody, send, toEvent } from './adapter.js';
 import { createDevAuth } from './dev-auth.js';
 import { handleDevRoute } from './dev-routes.js';
 import { ensureTables, startEngine } from './dynamo.js';
+import { handlerModules, type LambdaHandler } from './handlers.js';
 import { seedDemo } from './seed.js';
 import { serveStatic } from './static-site.js';
 
@@ -27,18 +27,14 @@ export interface PlatformOptions {
 }
 export interface Platform { url: string; port: number; dbEndpoint: string; seeded: boolean; close(): Promise<void> }
 
-type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 const BODY_LIMIT = 1024 * 1024;
 let running = false;
 
-async function loadHandlers(): Promise<Partial<Record<ContextName, Handler>>> {
-  const out: Partial<Record<ContextName, Handler>> = {};
+async function loadHandlers(): Promise<Partial<Record<ContextName, LambdaHandler>>> {
+  const out: Partial<Record<ContextName, LambdaHandler>> = {};
   for (const c of contexts) {
-    try {
-      out[c] = (await import(`../${c}/handler.ts`)).handler as Handler;
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
-    }
+    const load = handlerModules[c];
+    if (load) out[c] = (await load()).handler;
   }
   return out;
 }

@@ -1,0 +1,72 @@
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CommunityRepository } from '../../functions/community/repository.js';
+import type { Proposal } from '../../functions/contracts/proposals.js';
+import type { Engine } from '../../functions/local/dynamo.js';
+import { seedDemo } from '../../functions/local/seed.js';
+import type { ProposalDeps } from '../../functions/proposals/deps.js';
+import { ProposalRepository, proposalKeys } from '../../functions/proposals/repository.js';
+import { changeSupport } from '../../functions/proposals/support-proposal.js';
+import { config } from '../../functions/shared/config.js';
+import { ConflictError } from '../../functions/shared/errors.js';
+import { newId } from '../../functions/shared/ids.js';
+import { startTestEngine } from '../support/engine.js';
+
+let engine: Engine;
+let db: DynamoDBDocumentClient;
+let repo: ProposalRepository;
+let deps: ProposalDeps;
+
+const proposal = (): Proposal => ({
+  id: newId(), communityId: 'chating', title: '长椅', description: '在花园里放几张长椅。', category: 'seating',
+  location: null, estimatedCostFen: null, status: 'open', supportCount: 0, author: { id: 'resident1', name: '王秀英' },
+  enteredBy: null, createdAt: '2026-11-29T00:00:00.000Z', updatedAt: '2026-11-29T00:00:00.000Z',
+});
+
+beforeAll(async () => {
+  ({ engine, db } = await startTestEngine());
+  await seedDemo(db);
+  repo = new ProposalRepository(db, config().tables.proposals);
+  deps = { proposals: repo, community: new CommunityRepository(db, config().tables.community), clock: () => '2026-11-29T00:00:00.000Z', newId, defaultCommunity: 'chating' };
+});
+afterAll(() => engine.close());
+
+describe('ProposalRepository', () => {
+  it('never overwrites an existing proposal with the same id', async () => {
+    const p = proposal();
+    await repo.create(p);
+    await expect(repo.create({ ...p, title: 'other' })).rejects.toThrow(/conditional/i);
+    expect((await repo.get(p.id))?.title).toBe('长椅');
+  });
+
+  it('refuses backing once a proposal is no longer open (409 from the use case)', async () => {
+    const p = proposal();
+    await repo.create(p);
+    await changeSupport(deps, 'resident2', p.id, true);
+    await db.send(new UpdateCommand({
+      TableName: config().tables.proposals, Key: { pk: proposalKeys.pk(p.id), sk: 'META' },
+      UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': 'accepted' },
+    }));
+    await expect(changeSupport(deps, 'resident3', p.id, true)).rejects.toBeInstanceOf(ConflictError);
+    await expect(changeSupport(deps, 'resident2', p.id, false)).rejects.toMatchObject({ status: 409, code: 'proposal_closed' });
+    expect((await repo.supportState(p.id, 'resident2'))?.supportCount).toBe(1);
+  });
+
+  it('keeps the count equal to the set of backers over any sequence of backings and withdrawals', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ who: fc.integer({ min: 1, max: 6 }), add: fc.boolean() }), { maxLength: 25 }),
+      async (steps) => {
+        const p = proposal();
+        await repo.create(p);
+        const model = new Set<number>();
+        for (const { who, add } of steps) {
+          const state = await changeSupport(deps, `resident${who}`, p.id, add);
+          if (add) model.add(who); else model.delete(who);
+          expect(state).toEqual({ proposalId: p.id, supportCount: model.size, supported: add });
+        }
+        expect((await repo.get(p.id))?.supportCount).toBe(model.size);
+      },
+    ), { numRuns: 25 });
+  });
+});

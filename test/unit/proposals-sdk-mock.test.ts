@@ -1,0 +1,60 @@
+/**
+ * aws-sdk-client-mock only injects failures and checks the exact expression sent (DESIGN rule 8);
+ * the behaviour itself is tested against dynalite in test/integration.
+ */
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '../../functions/proposals/handler.js';
+import { httpEvent, lambdaContext } from '../support/event.js';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+afterEach(() => ddb.reset());
+
+const resident = () => ddb.on(QueryCommand).resolves({ Items: [
+  { pk: 'USER#resident1', sk: 'PROFILE', displayName: '王秀英', communityId: 'chating' },
+  { pk: 'USER#resident1', sk: 'HOUSEHOLD#h1', estateId: 'e', estateName: 'E', building: '1', unit: '101', relation: 'owner', verified: true },
+] });
+const put = () => handler(httpEvent('PUT', `/api/proposals/${ID}/support`, { sub: 'resident1', pathParameters: { id: ID } }), lambdaContext);
+
+describe('PUT /api/proposals/{id}/support against injected failures', () => {
+  it('sends one conditional update that adds the caller to the backer set only while open', async () => {
+    resident();
+    ddb.on(UpdateCommand).resolves({ Attributes: { supportCount: 7 } });
+    ddb.on(GetCommand).resolves({ Item: { status: 'open', supportCount: 6 } });
+    const res = await put();
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body!)).toEqual({ proposalId: ID, supportCount: 7, supported: true });
+    const sent = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(sent.UpdateExpression).toBe('ADD supporters :u, supportCount :one');
+    expect(sent.ConditionExpression).toBe('attribute_exists(pk) AND #s = :open AND NOT contains(supporters, :id)');
+    expect(sent.ExpressionAttributeValues).toEqual({ ':u': new Set(['resident1']), ':id': 'resident1', ':open': 'open', ':one': 1 });
+    expect(sent.Key).toEqual({ pk: `PROPOSAL#${ID}`, sk: 'META' });
+  });
+
+  it('answers 503 "busy" when DynamoDB keeps throttling', async () => {
+    resident();
+    ddb.on(GetCommand).resolves({ Item: { status: 'open', supportCount: 0 } });
+    ddb.on(UpdateCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+    const res = await put();
+    expect(res.statusCode).toBe(503);
+    expect(JSON.parse(res.body!).error.code).toBe('busy');
+  });
+
+  it('answers a logged, generic 500 on an unexpected failure', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    ddb.on(BatchGetCommand).rejects(new Error('socket hang up'));
+    const res = await handler(httpEvent('GET', `/api/proposals/${ID}`, { pathParameters: { id: ID } }), lambdaContext);
+    expect(res.statusCode).toBe(500);
+    expect(JSON.parse(res.body!)).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
+    expect(spy.mock.calls[0]![0]).toContain('socket hang up');
+    spy.mockRestore();
+  });
+
+  it('reads identity only from the authorizer claims, never the body', async () => {
+    const res = await handler(httpEvent('POST', '/api/proposals', { body: { title: '长椅长椅', description: '很长的一段描述文字。', category: 'seating', authorId: 'resident1' } }), lambdaContext);
+    expect(res.statusCode).toBe(401);
+    expect(ddb.calls()).toHaveLength(0);
+  });
+});
