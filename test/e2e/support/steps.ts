@@ -1,0 +1,44 @@
+/** Steps shared by the journeys, written the way a person would do them. */
+import { resolve } from 'node:path';
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { root, screenshotDir } from './site.js';
+
+/** Dev sign-in: open /signin and press the demo user's button. */
+export async function signInAs(page: Page, userId: string, next = '/'): Promise<void> {
+  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+  await page.getByRole('button', { name: new RegExp(`\\s${userId}(\\s|$)`) }).click();
+  await page.waitForURL((u) => u.pathname === next);
+  await page.locator('header').getByRole('button', { name: /退出登录|Sign out/ }).waitFor();
+}
+
+export async function switchLanguage(page: Page, to: 'en' | 'zh-CN'): Promise<void> {
+  await page.getByRole('button', { name: to === 'en' ? /Switch to English/ : /Switch to Chinese/ }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(to);
+}
+
+/** Waits until the app has hydrated (the header's buttons respond only after that). */
+export async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated'));
+}
+
+interface AxeViolation { id: string; impact: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }
+
+/** Runs axe-core on the page as it is now; returns the violations (empty when none). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const injected = await page.evaluate(() => 'axe' in window);
+  if (!injected) await page.addScriptTag({ path: resolve(root, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run()).violations as never;
+  });
+}
+
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes
+    .map((n) => `  - ${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true });
+}

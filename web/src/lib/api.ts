@@ -1,0 +1,93 @@
+/**
+ * The typed API client. Every response is parsed with the contract's own zod schema; every failure
+ * becomes an ApiError {status, code, message, issues}. status 0 means the network failed.
+ */
+import type { z } from 'zod';
+import { ErrorBody } from '$contracts/common.js';
+import { DevSession, DevUsers, Me } from '$contracts/me.js';
+import {
+  Proposal, ProposalPage, SupportState, type CreateProposalBody, type ProposalCategory, type ProposalStatus,
+} from '$contracts/proposals.js';
+import { readSession } from './auth/stored-session.js';
+
+export type Issue = NonNullable<ErrorBody['error']['issues']>[number];
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Fetch = typeof fetch;
+interface CallOptions { body?: unknown; fetch?: Fetch; auth?: boolean }
+
+let apiBase = '/api';
+let onUnauthorized: () => void = () => undefined;
+
+/** On AWS, /config.json names the API base; locally it is /api. */
+export const setApiBase = (base: string): void => {
+  apiBase = base.replace(/\/$/, '');
+};
+/** Called when the API refuses our token (expired or revoked), so the session can be dropped. */
+export const setUnauthorizedHandler = (fn: () => void): void => {
+  onUnauthorized = fn;
+};
+
+async function call<S extends z.ZodType>(schema: S, method: string, path: string, opts: CallOptions = {}): Promise<z.output<S>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const token = opts.auth === false ? null : readSession()?.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await (opts.fetch ?? fetch)(`${apiBase}${path}`, {
+      method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    if (res.status === 401 && token) onUnauthorized();
+    const body = ErrorBody.safeParse(json);
+    if (body.success) {
+      const { code, message, issues } = body.data.error;
+      throw new ApiError(res.status, code, message, issues ?? []);
+    }
+    throw new ApiError(res.status, `http_${res.status}`, res.statusText || 'Request failed');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new ApiError(res.status, 'bad_response', 'The server sent an answer this page does not understand.');
+  return parsed.data;
+}
+
+export interface ListFilter { status?: ProposalStatus; category?: ProposalCategory; limit?: number; cursor?: string }
+
+function queryString(filter: ListFilter): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const idPath = (id: string) => `/proposals/${encodeURIComponent(id)}`;
+
+export const api = {
+  me: (fetch?: Fetch) => call(Me, 'GET', '/me', { fetch }),
+  listProposals: (filter: ListFilter = {}, fetch?: Fetch) =>
+    call(ProposalPage, 'GET', `/proposals${queryString(filter)}`, { fetch, auth: false }),
+  getProposal: (id: string, fetch?: Fetch) => call(Proposal, 'GET', idPath(id), { fetch, auth: false }),
+  createProposal: (body: CreateProposalBody) => call(Proposal, 'POST', '/proposals', { body }),
+  getSupport: (id: string) => call(SupportState, 'GET', `${idPath(id)}/support`),
+  back: (id: string) => call(SupportState, 'PUT', `${idPath(id)}/support`),
+  withdrawBacking: (id: string) => call(SupportState, 'DELETE', `${idPath(id)}/support`),
+  /** Local development only; 404 on AWS. */
+  devUsers: () => call(DevUsers, 'GET', '/dev/users', { auth: false }),
+  devSession: (userId: string) => call(DevSession, 'POST', '/dev/session', { body: { userId }, auth: false }),
+};

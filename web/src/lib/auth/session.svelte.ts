@@ -1,0 +1,50 @@
+/** Who is signed in, shared by every page: the stored token and the caller's `Me`. */
+import type { Me } from '$contracts/me.js';
+import { ApiError, api, setUnauthorizedHandler } from '../api.js';
+import { readSession, writeSession, type StoredSession } from './stored-session.js';
+
+let stored = $state<StoredSession | null>(null);
+let me = $state<Me | null>(null);
+
+export const session = {
+  get signedIn(): boolean {
+    return stored !== null;
+  },
+  get me(): Me | null {
+    return me;
+  },
+};
+
+export function signOut(): void {
+  writeSession(null);
+  stored = null;
+  me = null;
+}
+
+setUnauthorizedHandler(signOut);
+
+async function loadMe(): Promise<void> {
+  try {
+    me = await api.me();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) signOut();
+  }
+}
+
+/** Called once in the browser after hydration. */
+export async function restoreSession(): Promise<void> {
+  stored = readSession();
+  if (stored) await loadMe();
+}
+
+export async function signIn(next: StoredSession): Promise<void> {
+  writeSession(next);
+  stored = next;
+  me = null;
+  await loadMe();
+}
+
+/** A same-site path to return to after signing in (never another origin). */
+export function safeNext(raw: string | null): string {
+  return raw && raw.startsWith('/') && !raw.startsWith('//') ? raw : '/';
+}

@@ -1,0 +1,33 @@
+/**
+ * Where are we? On AWS the site stack publishes /config.json (API base and the Cognito app
+ * client); locally it is absent (404) and the dev server's demo sign-in is used instead.
+ */
+import { z } from 'zod';
+import { setApiBase } from '../api.js';
+
+const CognitoConfig = z.object({
+  /** Hosted UI host, e.g. `gongzhi.auth.ap-east-1.amazoncognito.com` (a bare prefix is accepted too). */
+  domain: z.string().min(1),
+  clientId: z.string().min(1),
+  region: z.string().min(1),
+});
+const SiteConfig = z.object({ apiBase: z.string().min(1).default('/api'), cognito: CognitoConfig });
+export type SiteConfig = z.infer<typeof SiteConfig>;
+export type CognitoConfig = z.infer<typeof CognitoConfig>;
+
+let pending: Promise<SiteConfig | null> | null = null;
+
+async function load(): Promise<SiteConfig | null> {
+  const res = await fetch('/config.json', { cache: 'no-store' }).catch(() => null);
+  if (!res || !res.ok) return null;
+  const parsed = SiteConfig.safeParse(await res.json().catch(() => null));
+  if (!parsed.success) return null;
+  setApiBase(parsed.data.apiBase);
+  return parsed.data;
+}
+
+/** The deployed configuration, or null when running locally. Fetched once per page load. */
+export function siteConfig(): Promise<SiteConfig | null> {
+  pending ??= load();
+  return pending;
+}

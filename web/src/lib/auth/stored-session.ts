@@ -1,0 +1,37 @@
+/** The signed-in session as kept in localStorage: the bearer token and where it came from. */
+export interface StoredSession {
+  token: string;
+  userId: string;
+  /** ISO time after which the token is no longer accepted. */
+  expiresAt: string;
+  provider: 'dev' | 'cognito';
+}
+
+const KEY = 'gongzhi.session';
+
+export function readSession(): StoredSession | null {
+  if (typeof localStorage === 'undefined') return null;
+  try {
+    const raw = localStorage.getItem(KEY);
+    if (!raw) return null;
+    const s = JSON.parse(raw) as Partial<StoredSession>;
+    if (typeof s.token !== 'string' || typeof s.userId !== 'string' || typeof s.expiresAt !== 'string') return null;
+    // A token that is about to lapse is treated as gone, so we never send one the API will refuse.
+    if (Date.parse(s.expiresAt) - Date.now() < 30_000) {
+      localStorage.removeItem(KEY);
+      return null;
+    }
+    return { token: s.token, userId: s.userId, expiresAt: s.expiresAt, provider: s.provider === 'cognito' ? 'cognito' : 'dev' };
+  } catch {
+    return null;
+  }
+}
+
+export function writeSession(session: StoredSession | null): void {
+  try {
+    if (session) localStorage.setItem(KEY, JSON.stringify(session));
+    else localStorage.removeItem(KEY);
+  } catch {
+    // Storage refused (private mode): the session lasts for this page only.
+  }
+}

@@ -1,0 +1,6 @@
+import { ApiError } from './api.js';
+import type { MessageKey } from './i18n/index.svelte.js';
+
+/** The message for a failure no page handles specially. */
+export const generalErrorKey = (e: unknown): MessageKey =>
+  e instanceof ApiError && e.status === 0 ? 'error.network' : 'error.generic';

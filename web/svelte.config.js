@@ -1,0 +1,13 @@
+import adapter from '@sveltejs/adapter-static';
+
+/** Every page without per-user data is prerendered; the rest fall back to 200.html (a SPA shell). */
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+  kit: {
+    adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', precompress: false, strict: true }),
+    // The contracts are zod schemas shared with the API; they import only zod.
+    alias: { $contracts: '../functions/contracts' },
+    prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+  },
+  compilerOptions: { runes: true },
+};
