@@ -54,7 +54,7 @@ async function seedProposals(db: DynamoDBDocumentClient): Promise<void> {
       location: p.body.location ?? null, estimatedCostFen: p.body.estimatedCostFen ?? null, status: 'open', supportCount: 0,
       author: { id: author.id, name: author.displayName }, enteredBy: null, createdAt: p.createdAt, updatedAt: p.createdAt,
     });
-    for (const n of p.backers) await repo.changeSupport(p.id, `resident${n}`, true);
+    for (const n of p.backers) await repo.changeSupport(p.id, COMMUNITY.id, `resident${n}`, true);
   }
 }
 

@@ -32,7 +32,8 @@ function toSummary(i: MetaItem): ProposalSummary {
 export interface ListOptions { communityId: string; status?: ProposalStatus; category?: string; limit: number; cursor?: string }
 export type SupportOutcome =
   | { kind: 'changed'; supportCount: number }
-  | { kind: 'refused'; current: { status: ProposalStatus; supportCount: number; supported: boolean } | null };
+  | { kind: 'refused'; current: SupportSnapshot | null };
+export interface SupportSnapshot { communityId: string; status: ProposalStatus; supportCount: number; supported: boolean }
 
 export class ProposalRepository {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
@@ -100,33 +101,33 @@ export class ProposalRepository {
   }
 
   /** The caller's backing and the current count, read strongly so it reflects the caller's last write. */
-  async supportState(id: string, userId: string) {
+  async supportState(id: string, userId: string): Promise<SupportSnapshot | null> {
     const out = await this.db.send(new GetCommand({
       TableName: this.table, Key: { pk: proposalKeys.pk(id), sk: 'META' }, ConsistentRead: true,
-      ProjectionExpression: '#s, supportCount, supporters', ExpressionAttributeNames: { '#s': 'status' },
+      ProjectionExpression: 'communityId, #s, supportCount, supporters', ExpressionAttributeNames: { '#s': 'status' },
     }));
     const i = out.Item as MetaItem | undefined;
     if (!i) return null;
-    return { status: i.status as ProposalStatus, supportCount: Number(i.supportCount ?? 0), supported: i.supporters?.has(userId) ?? false };
+    return { communityId: String(i.communityId), status: i.status as ProposalStatus, supportCount: Number(i.supportCount ?? 0), supported: i.supporters?.has(userId) ?? false };
   }
 
   /**
    * Adds or removes one backer in a single conditional update of META: the backer set and the count
    * live on the same item, so one person counts once however many requests race, and the count is exact.
    */
-  async changeSupport(id: string, userId: string, add: boolean): Promise<SupportOutcome> {
+  async changeSupport(id: string, communityId: string, userId: string, add: boolean): Promise<SupportOutcome> {
     try {
       const out = await this.db.send(new UpdateCommand({
         TableName: this.table,
         Key: { pk: proposalKeys.pk(id), sk: 'META' },
         UpdateExpression: add ? 'ADD supporters :u, supportCount :one' : 'DELETE supporters :u ADD supportCount :minus',
-        // Why: the proposal exists and is open, and the caller's backing really changes the set.
+        // Why: the proposal exists in the caller's community and is open, and the backing really changes the set.
         ConditionExpression: add
-          ? 'attribute_exists(pk) AND #s = :open AND NOT contains(supporters, :id)'
-          : 'attribute_exists(pk) AND #s = :open AND contains(supporters, :id)',
+          ? 'communityId = :c AND #s = :open AND NOT contains(supporters, :id)'
+          : 'communityId = :c AND #s = :open AND contains(supporters, :id)',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: {
-          ':u': new Set([userId]), ':id': userId, ':open': 'open', ...(add ? { ':one': 1 } : { ':minus': -1 }),
+          ':u': new Set([userId]), ':id': userId, ':c': communityId, ':open': 'open', ...(add ? { ':one': 1 } : { ':minus': -1 }),
         },
         ReturnValues: 'UPDATED_NEW',
       }));

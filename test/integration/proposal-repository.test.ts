@@ -53,6 +53,13 @@ describe('ProposalRepository', () => {
     expect((await repo.supportState(p.id, 'resident2'))?.supportCount).toBe(1);
   });
 
+  it('refuses residents of another community with 403 and leaves the count alone', async () => {
+    const p = { ...proposal(), communityId: 'elsewhere' };
+    await repo.create(p);
+    await expect(changeSupport(deps, 'resident2', p.id, true)).rejects.toMatchObject({ status: 403 });
+    expect((await repo.supportState(p.id, 'resident2'))?.supportCount).toBe(0);
+  });
+
   it('keeps the count equal to the set of backers over any sequence of backings and withdrawals', async () => {
     await fc.assert(fc.asyncProperty(
       fc.array(fc.record({ who: fc.integer({ min: 1, max: 6 }), add: fc.boolean() }), { maxLength: 25 }),

@@ -2,7 +2,7 @@
  * aws-sdk-client-mock only injects failures and checks the exact expression sent (DESIGN rule 8);
  * the behaviour itself is tested against dynalite in test/integration.
  */
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/proposals/handler.js';
@@ -22,20 +22,19 @@ describe('PUT /api/proposals/{id}/support against injected failures', () => {
   it('sends one conditional update that adds the caller to the backer set only while open', async () => {
     resident();
     ddb.on(UpdateCommand).resolves({ Attributes: { supportCount: 7 } });
-    ddb.on(GetCommand).resolves({ Item: { status: 'open', supportCount: 6 } });
     const res = await put();
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body!)).toEqual({ proposalId: ID, supportCount: 7, supported: true });
     const sent = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(sent.UpdateExpression).toBe('ADD supporters :u, supportCount :one');
-    expect(sent.ConditionExpression).toBe('attribute_exists(pk) AND #s = :open AND NOT contains(supporters, :id)');
-    expect(sent.ExpressionAttributeValues).toEqual({ ':u': new Set(['resident1']), ':id': 'resident1', ':open': 'open', ':one': 1 });
+    expect(sent.ConditionExpression).toBe('communityId = :c AND #s = :open AND NOT contains(supporters, :id)');
+    expect(sent.ExpressionAttributeValues).toEqual({ ':u': new Set(['resident1']), ':id': 'resident1', ':c': 'chating', ':open': 'open', ':one': 1 });
     expect(sent.Key).toEqual({ pk: `PROPOSAL#${ID}`, sk: 'META' });
+    expect(ddb.calls()).toHaveLength(2); // who the caller is, then the one write: no read-then-write
   });
 
   it('answers 503 "busy" when DynamoDB keeps throttling', async () => {
     resident();
-    ddb.on(GetCommand).resolves({ Item: { status: 'open', supportCount: 0 } });
     ddb.on(UpdateCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
     const res = await put();
     expect(res.statusCode).toBe(503);

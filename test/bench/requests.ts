@@ -1,0 +1,89 @@
+/**
+ * Request overhead: the median `PUT /api/proposals/{id}/support` through the local HTTP adapter
+ * (middy, zod, identity read, the conditional write) divided by the median bare conditional write
+ * of the same shape on the same engine. Capacity units per action come from ReturnConsumedCapacity
+ * on every command the handlers send, summed per HTTP request.
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { performance } from 'node:perf_hooks';
+import { startPlatform } from '../../functions/local/platform.js';
+import { config } from '../../functions/shared/config.js';
+import { documentClient } from '../../functions/shared/db/client.js';
+import { Api } from '../support/platform.js';
+import { median } from './stats.js';
+
+export interface CapacityRow { action: string; rcu: number; wcu: number }
+export interface RequestBench { throughAdapterMs: number; bareWriteMs: number; overheadRatio: number; capacity: CapacityRow[] }
+
+type Units = { rcu: number; wcu: number };
+const READS = /^(Get|Query|BatchGet|Scan)/; // GetItemCommand, QueryCommand, BatchGetItemCommand, ...
+
+function meter(): { take(): Units } {
+  let units: Units = { rcu: 0, wcu: 0 };
+  documentClient().middlewareStack.add((next, ctx) => async (args) => {
+    (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+    const out = await next(args);
+    const consumed = (out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+    const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as { CapacityUnits?: number }[];
+    const sum = list.reduce((a, c) => a + (c.CapacityUnits ?? 0), 0);
+    if (READS.test(ctx.commandName ?? '')) units.rcu += sum; else units.wcu += sum;
+    return out;
+  }, { step: 'initialize', name: 'benchCapacityMeter' });
+  return { take: () => { const u = units; units = { rcu: 0, wcu: 0 }; return u; } };
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+export async function benchRequests(samples = 300): Promise<RequestBench> {
+  const platform = await startPlatform({ port: 0, dataDir: ':memory:', staticDir: null, quiet: true });
+  try {
+    const api = new Api(platform.url);
+    const units = meter();
+    const token = await api.signIn('resident1');
+    const capacity: CapacityRow[] = [];
+    const measure = async (action: string, fn: () => Promise<unknown>) => {
+      units.take();
+      await fn();
+      capacity.push({ action, ...units.take() });
+    };
+    let id = '';
+    await measure('POST /api/proposals', async () => {
+      id = (await api.call('POST', '/api/proposals', { token, body: { title: '长椅长椅', description: '在花园里放几张长椅，方便老人休息。', category: 'seating' } })).body.id;
+    });
+    await measure('GET /api/proposals/{id}', () => api.call('GET', `/api/proposals/${id}`));
+    await measure('GET /api/proposals (20)', () => api.call('GET', '/api/proposals?limit=20'));
+    await measure('PUT .../support', () => api.call('PUT', `/api/proposals/${id}/support`, { token }));
+    await measure('PUT .../support (again)', () => api.call('PUT', `/api/proposals/${id}/support`, { token }));
+    await measure('DELETE .../support', () => api.call('DELETE', `/api/proposals/${id}/support`, { token }));
+    await measure('GET /api/me', () => api.call('GET', '/api/me', { token }));
+
+    // Alternate PUT and DELETE so that every sample is a real, successful conditional write.
+    const through: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      through.push(await timed(() => api.call(i % 2 ? 'DELETE' : 'PUT', `/api/proposals/${id}/support`, { token })));
+    }
+    const db = documentClient();
+    const table = config().tables.proposals;
+    const bare: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const add = i % 2 === 0;
+      bare.push(await timed(() => db.send(new UpdateCommand({
+        TableName: table, Key: { pk: `PROPOSAL#${id}`, sk: 'META' },
+        UpdateExpression: add ? 'ADD supporters :u, supportCount :d' : 'DELETE supporters :u ADD supportCount :d',
+        ConditionExpression: add ? 'communityId = :c AND #s = :open AND NOT contains(supporters, :id)'
+          : 'communityId = :c AND #s = :open AND contains(supporters, :id)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':u': new Set(['bench']), ':id': 'bench', ':c': 'chating', ':open': 'open', ':d': add ? 1 : -1 },
+      }))));
+    }
+    const throughAdapterMs = median(through);
+    const bareWriteMs = median(bare);
+    return { throughAdapterMs, bareWriteMs, overheadRatio: throughAdapterMs / bareWriteMs, capacity };
+  } finally {
+    await platform.close();
+  }
+}

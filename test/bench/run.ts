@@ -1,0 +1,39 @@
+/** `npm run bench`: sizes, cold start, request overhead and capacity units; prints a table, writes results.json. */
+import { execSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchBundles } from './bundles.js';
+import { benchRequests } from './requests.js';
+import { round } from './stats.js';
+import { benchPage } from './web.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const rows: { metric: string; value: string; note: string }[] = [];
+const add = (metric: string, value: string, note = '') => rows.push({ metric, value, note });
+const kib = (b: number) => `${round(b / 1024, 1)} KiB`;
+
+const bundles = await benchBundles(join(tmpdir(), 'gongzhi-bench-bundles'));
+for (const b of bundles) {
+  add(`bundle ${b.context}`, `${kib(b.rawBytes)} raw / ${kib(b.gzipBytes)} gzip`, 'esbuild ESM minified, SDK inside');
+  add(`cold import ${b.context}`, `${round(b.coldImportMs, 1)} ms`, 'median of 9 fresh node processes');
+}
+
+const req = await benchRequests();
+add('PUT support via local HTTP adapter', `${round(req.throughAdapterMs, 2)} ms`, 'median of 300');
+add('bare conditional UpdateItem', `${round(req.bareWriteMs, 2)} ms`, 'median of 300, same engine');
+add('request overhead ratio', `${round(req.overheadRatio, 2)}x`, 'adapter ÷ bare write');
+for (const c of req.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU`, 'table units (dynalite omits GSI writes)');
+
+if (!existsSync('web/build/index.html')) execSync('npm run build:web', { stdio: 'inherit' });
+for (const [page, file] of [['/ (home)', 'index.html'], ['/proposals', 'proposals.html'], ['/proposals/{id} (SPA shell)', '200.html']] as const) {
+  const p = benchPage('web/build', page, file);
+  add(`JS first load ${page}`, p ? kib(p.jsGzipBytes) + ' gzip' : 'missing', p ? `${p.jsFiles} files; budget 50 KiB` : `web/build/${file} not built`);
+}
+
+const width = Math.max(...rows.map((r) => r.metric.length));
+const vwidth = Math.max(...rows.map((r) => r.value.length));
+console.log(`\n| ${'metric'.padEnd(width)} | ${'value'.padEnd(vwidth)} | note |\n|${'-'.repeat(width + 2)}|${'-'.repeat(vwidth + 2)}|------|`);
+for (const r of rows) console.log(`| ${r.metric.padEnd(width)} | ${r.value.padEnd(vwidth)} | ${r.note} |`);
+writeFileSync('test/bench/results.json', `${JSON.stringify({ at: new Date().toISOString(), node: process.version, bundles, requests: req, rows }, null, 2)}\n`);
+console.log('\nwrote test/bench/results.json');
