@@ -10,7 +10,7 @@ import { median } from './stats.js';
 
 /** The esbuild settings of infra/context-function.ts (NodejsFunction), so sizes match what deploys. */
 const lambdaBuild: BuildOptions = {
-  bundle: true, platform: 'node', format: 'esm', target: 'node22', minify: true, sourcemap: false,
+  bundle: true, platform: 'node', format: 'esm', target: 'node24', minify: true, sourcemap: false,
   mainFields: ['module', 'main'], external: [],
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
 };
