@@ -13,7 +13,7 @@ export async function signInAs(page: Page, userId: string, next = '/'): Promise<
 }
 
 export async function switchLanguage(page: Page, to: 'en' | 'zh-CN'): Promise<void> {
-  await page.getByRole('button', { name: to === 'en' ? /Switch to English/ : /Switch to Chinese/ }).click();
+  await page.getByRole('button', { name: to === 'en' ? /English$/ : /中文$/ }).click();
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(to);
 }
 
