@@ -67,11 +67,20 @@ export async function completeSignIn(config: CognitoConfig, url: URL): Promise<{
     }),
   });
   if (!res.ok) throw new Error(`token exchange failed: ${res.status}`);
-  const tokens = (await res.json()) as { access_token?: string; expires_in?: number };
-  if (!tokens.access_token) throw new Error('no access token');
+  const tokens = (await res.json()) as { id_token?: string; access_token?: string; expires_in?: number };
+  // The ID token, like the local dev token, carries the person's name and `aud` = our client id,
+  // which is what the HTTP API's JWT authorizer checks.
+  const token = tokens.id_token ?? tokens.access_token;
+  if (!token) throw new Error('no token in the answer');
   const expiresAt = new Date(Date.now() + (tokens.expires_in ?? 3600) * 1000).toISOString();
   return {
-    session: { token: tokens.access_token, userId: subOf(tokens.access_token), expiresAt, provider: 'cognito' },
+    session: { token, userId: subOf(token), expiresAt, provider: 'cognito' },
     next: pending.next,
   };
+}
+
+/** Ends the hosted UI's own session too, so the next person on a shared phone must sign in afresh. */
+export function signOutOfHostedUi(config: CognitoConfig): void {
+  const q = new URLSearchParams({ client_id: config.clientId, logout_uri: `${location.origin}/` });
+  location.assign(`https://${hostOf(config)}/logout?${q.toString()}`);
 }

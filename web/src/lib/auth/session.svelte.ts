@@ -13,6 +13,9 @@ export const session = {
   get me(): Me | null {
     return me;
   },
+  get provider(): StoredSession['provider'] | null {
+    return stored?.provider ?? null;
+  },
 };
 
 export function signOut(): void {
