@@ -107,6 +107,46 @@ describe('proposing and backing, in Chinese', () => {
     await context.close();
   });
 
+  it('puts 400 issues from the server on the fields they name', async () => {
+    const { context, page } = await site.newPage();
+    await signInAs(page, 'resident1', '/proposals/new');
+    // The server and the form share one schema, so only a server that changed would disagree.
+    await page.route('**/api/proposals', (r) => (r.request().method() !== 'POST' ? r.fallback() : r.fulfill({
+      status: 400,
+      json: { error: { code: 'invalid_input', message: 'The request body is not valid.', issues: [
+        { path: 'body.title', code: 'custom', message: 'This title is already taken.' },
+      ] } },
+    })));
+    await fillValidProposal(page, '在 3 号楼北侧加两张长椅');
+    await page.getByRole('button', { name: '提交提议' }).click();
+    await page.getByRole('alert').filter({ hasText: '有 1 处需要修改' }).waitFor();
+    await expect.poll(() => page.getByLabel('标题').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('服务器没有接受这一项，请检查后再试。').count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('详细说明').getAttribute('aria-invalid')).toBeNull();
+    await context.close();
+  });
+
+  it('explains a 409 when the proposal closed while the page was open', async () => {
+    const { context, page } = await site.newPage();
+    await signInAs(page, 'resident5', proposalPath);
+    await page.route('**/support', (r) => (r.request().method() !== 'PUT' ? r.fallback() : r.fulfill({
+      status: 409, json: { error: { code: 'proposal_closed', message: 'This proposal is no longer open.' } },
+    })));
+    await page.getByRole('button', { name: '我支持' }).click();
+    await page.getByRole('alert').filter({ hasText: '这个提议已经结束征集' }).waitFor();
+    expect(await page.getByRole('button', { name: '我支持' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('says so when a proposal does not exist', async () => {
+    const { context, page } = await site.newPage();
+    await page.goto('/proposals/01ARZ3NDEKTSV4RRFFQ69G5FAV');
+    await page.getByText('找不到这个提议，可能是链接有误。').waitFor();
+    await page.goto('/proposals/not-an-id');
+    await page.getByText('找不到这个提议，可能是链接有误。').waitFor();
+    await context.close();
+  });
+
   it('tells a signed-in person without a verified household that only residents can propose', async () => {
     const { context, page } = await site.newPage();
     await signInAs(page, 'donor1', '/proposals/new');
