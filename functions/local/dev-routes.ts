@@ -6,29 +6,17 @@ import { config } from '../shared/config.js';
 import { documentClient } from '../shared/db/client.js';
 import { errorResult, jsonHeaders, toErrorResult } from '../shared/http/error-response.js';
 import type { HttpResult } from '../shared/http/types.js';
-import { BadRequestError, NotFoundError } from '../shared/errors.js';
+import { NotFoundError } from '../shared/errors.js';
+import { parseJsonText, parseWith } from '../shared/http/parse-request.js';
 import type { DevAuth } from './dev-auth.js';
 import { demoUsers } from './demo/people.js';
 
 const ok = (body: DevSession | DevUsers): HttpResult => ({ statusCode: 200, headers: jsonHeaders, body: JSON.stringify(body) });
 
 async function session(body: Buffer, auth: DevAuth): Promise<HttpResult> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body.toString('utf8') || '{}');
-  } catch {
-    throw new BadRequestError('The request body is not valid JSON.', undefined, 'malformed_json');
-  }
-  const parsed = DevSessionBody.safeParse(raw);
-  if (!parsed.success) {
-    throw new BadRequestError('The request body is not valid.', parsed.error.issues.map((i) => ({
-      path: ['body', ...i.path.map(String)].join('.'), code: i.code, message: i.message,
-    })), 'invalid_input');
-  }
-  const member = await new CommunityRepository(documentClient(), config().tables.community).getMember(parsed.data.userId);
-  if (!member.registered) {
-    throw new NotFoundError(`There is no demo user "${parsed.data.userId}"; GET /api/dev/users lists them.`);
-  }
+  const { userId } = parseWith('body', DevSessionBody, parseJsonText(body.toString('utf8')));
+  const member = await new CommunityRepository(documentClient(), config().tables.community).getMember(userId);
+  if (!member.registered) throw new NotFoundError(`There is no demo user "${userId}"; GET /api/dev/users lists them.`);
   const signed = await auth.sign(member.id, member.displayName);
   return ok({ ...signed, userId: member.id });
 }

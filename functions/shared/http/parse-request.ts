@@ -11,8 +11,8 @@ const issuesOf = (where: string, error: z.ZodError): Issue[] =>
     message: i.message,
   }));
 
-function parsePart(where: 'params' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown): unknown {
-  if (!schema) return undefined;
+/** Parses one part of a request with its schema; a failure is a 400 naming each bad field. */
+export function parseWith<S extends z.ZodType>(where: 'params' | 'query' | 'body', schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const message = where === 'body' ? 'The request body is not valid.' : `The ${where === 'params' ? 'path' : 'query'} is not valid.`;
@@ -21,10 +21,18 @@ function parsePart(where: 'params' | 'query' | 'body', schema: z.ZodType | undef
   return result.data;
 }
 
+const parsePart = (where: 'params' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown): unknown =>
+  schema ? parseWith(where, schema, value) : undefined;
+
 function readJson(event: HttpEvent): unknown {
   const raw = event.body === undefined || event.body === null
     ? ''
     : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  return parseJsonText(raw);
+}
+
+/** An empty body reads as `{}`, so a schema can name what is missing; malformed JSON is a 400. */
+export function parseJsonText(raw: string): unknown {
   if (raw.trim() === '') return {};
   try {
     return JSON.parse(raw);
