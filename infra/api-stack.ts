@@ -1,0 +1,94 @@
+/**
+ * The api stack: one Lambda per bounded context that has routes, an HTTP API with one route per
+ * row of functions/routes.ts (JWT-authorized unless the row is public), and Cognito.
+ */
+import { Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { contexts, routes, type ContextName } from '../functions/routes.js';
+import { Auth } from './auth.js';
+import { ContextFunction } from './context-function.js';
+
+export interface ApiStackProps extends StackProps {
+  readonly tables: Readonly<Record<ContextName, ITable>>;
+  readonly siteOrigins: readonly string[];
+  readonly authDomainPrefix: string;
+  readonly defaultCommunity: string;
+  readonly logLevel: string;
+}
+
+/** Unknown paths reach the community Lambda, whose router answers with the API's own 404 body. */
+export const catchAllPath = '/api/{proxy+}';
+
+export class ApiStack extends Stack {
+  readonly httpApi: HttpApi;
+  readonly auth: Auth;
+  readonly functions: Partial<Record<ContextName, ContextFunction>> = {};
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    this.auth = new Auth(this, 'Auth', { domainPrefix: props.authDomainPrefix, siteOrigins: props.siteOrigins });
+    this.httpApi = new HttpApi(this, 'HttpApi', { createDefaultStage: false });
+    this.addDefaultStage();
+
+    const routed = contexts.filter((c) => routes.some((r) => r.context === c));
+    const integrations = Object.fromEntries(routed.map((c) => {
+      const fn = new ContextFunction(this, `${c[0]!.toUpperCase()}${c.slice(1)}`, {
+        context: c, tables: props.tables, defaultCommunity: props.defaultCommunity, logLevel: props.logLevel,
+      });
+      this.functions[c] = fn;
+      return [c, new HttpLambdaIntegration(`${c}-integration`, fn.fn)];
+    })) as Record<string, HttpLambdaIntegration>;
+    const community = integrations.community;
+    if (!community) throw new Error('the community context must have routes: it answers unknown paths');
+
+    const authorizer = new HttpJwtAuthorizer('CognitoAuthorizer', this.auth.issuer, {
+      jwtAudience: [this.auth.client.userPoolClientId],
+    });
+    for (const row of routes) {
+      const added = this.httpApi.addRoutes({
+        path: row.path,
+        methods: [HttpMethod[row.method]],
+        integration: integrations[row.context]!,
+        ...(row.access === 'public' ? {} : { authorizer }),
+      });
+      if (row.access === 'public') this.acknowledgePublic(added, `${row.id} is public by design: visitors read it without signing in.`);
+    }
+    const catchAll = this.httpApi.addRoutes({ path: catchAllPath, methods: [HttpMethod.ANY], integration: community });
+    this.acknowledgePublic(catchAll, 'The catch-all only answers 404 for unknown paths and reads no identity.');
+  }
+
+  private addDefaultStage(): void {
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      // Caps what a sign-up rush or a scraper can cost; CloudFront sits in front as well.
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify({
+          requestId: '$context.requestId', ip: '$context.identity.sourceIp', time: '$context.requestTime',
+          method: '$context.httpMethod', path: '$context.path', routeKey: '$context.routeKey',
+          status: '$context.status', latencyMs: '$context.responseLatency', bytes: '$context.responseLength',
+          integrationError: '$context.integrationErrorMessage', authorizerError: '$context.authorizer.error',
+        })),
+      },
+    });
+  }
+
+  private acknowledgePublic(added: HttpRoute[], reason: string): void {
+    for (const route of added) {
+      // Public routes carry no authorizer on purpose; every other row gets the Cognito JWT authorizer.
+      Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/** The data stack: one DynamoDB table per bounded context, built from the shared table definitions. */
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  AttributeType, BillingMode, ProjectionType, Table, TableEncryption, type ITable,
+} from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { contexts, type ContextName } from '../functions/routes.js';
+import { tableDefs, type TableDef } from '../functions/shared/db/tables.js';
+
+const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
+
+export class DataStack extends Stack {
+  /** Every context's table, whether or not its Lambda exists yet. */
+  readonly tables: Readonly<Record<ContextName, ITable>>;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    const tables = {} as Record<ContextName, ITable>;
+    for (const c of contexts) tables[c] = this.table(tableDefs[c]);
+    this.tables = tables;
+  }
+
+  private table(def: TableDef): Table {
+    const table = new Table(this, `${def.context[0]!.toUpperCase()}${def.context.slice(1)}Table`, {
+      partitionKey: stringKey('pk'),
+      sortKey: stringKey('sk'),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      // Community records, ledgers and ballots must outlive any stack mistake.
+      removalPolicy: RemovalPolicy.RETAIN,
+      encryption: TableEncryption.AWS_MANAGED,
+    });
+    for (const index of def.indexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: stringKey(index.pk),
+        sortKey: stringKey(index.sk),
+        ...(index.projection === 'ALL'
+          ? { projectionType: ProjectionType.ALL }
+          : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] }),
+      });
+    }
+    return table;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Deployment settings, read from CDK context (`cdk.json` or `-c key=value`):
+ * - `siteDomain`: host the site is served from (a custom domain, or the CloudFront domain printed as
+ *   the GongzhiSite `SiteDomain` output after the first deploy). Cognito only redirects back to it;
+ *   until it is set, sign-in redirects to the local server (`http://localhost:3000`).
+ * - `certificateArn`: ACM certificate (us-east-1) for `siteDomain` when it is a custom domain; CloudFront
+ *   then serves it with TLS 1.2 as the minimum.
+ * - `authDomainPrefix`: hosted sign-in prefix, globally unique per region (default `gongzhi-<account>`).
+ * - `defaultCommunity`, `logLevel`: passed to every Lambda.
+ */
+import { Aws } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+
+export interface Settings {
+  readonly customDomain: { readonly domainName: string; readonly certificateArn: string } | undefined;
+  readonly siteOrigins: readonly string[];
+  readonly authDomainPrefix: string;
+  readonly defaultCommunity: string;
+  readonly logLevel: string;
+}
+
+export const localOrigin = 'http://localhost:3000';
+
+function optional(scope: Construct, key: string, pattern: RegExp): string | undefined {
+  const value: unknown = scope.node.tryGetContext(key);
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !pattern.test(value)) {
+    throw new Error(`context '${key}' must match ${pattern}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+export function readSettings(scope: Construct): Settings {
+  const siteDomain = optional(scope, 'siteDomain', /^[a-z0-9.-]+\.[a-z]{2,}$/);
+  const certificateArn = optional(scope, 'certificateArn', /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/);
+  if (certificateArn && !siteDomain) throw new Error("context 'certificateArn' needs 'siteDomain', the name it certifies");
+  return {
+    customDomain: certificateArn && siteDomain ? { domainName: siteDomain, certificateArn } : undefined,
+    siteOrigins: siteDomain ? [`https://${siteDomain}`] : [localOrigin],
+    authDomainPrefix: optional(scope, 'authDomainPrefix', /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/)
+      ?? `gongzhi-${Aws.ACCOUNT_ID}`,
+    defaultCommunity: optional(scope, 'defaultCommunity', /^[a-z0-9-]{1,40}$/) ?? 'chating',
+    logLevel: optional(scope, 'logLevel', /^(debug|info|warn|error)$/) ?? 'info',
+  };
+}

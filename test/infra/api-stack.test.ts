@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { CfnResource } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contexts, routeKey, routes, type ContextName } from '../../functions/routes.js';
+import type { ApiStack } from '../../infra/api-stack.js';
+import { lambdaContext, httpEvent } from '../support/event.js';
+import { only, resources, synthGongzhi, type Resource } from './synth.js';
+
+let api: ApiStack;
+let template: Template;
+let assemblyDir: string;
+let routeByKey: Map<string, Resource>;
+
+beforeAll(() => {
+  const synth = synthGongzhi({ bundle: true });
+  ({ api } = synth);
+  assemblyDir = synth.assembly.directory;
+  template = Template.fromStack(api);
+  routeByKey = new Map(Object.values(resources(template, 'AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, r]));
+});
+
+const routed = contexts.filter((c) => routes.some((r) => r.context === c));
+const logicalId = (c: { node: { defaultChild?: unknown } }) => api.getLogicalId(c.node.defaultChild as CfnResource);
+const fnResource = (c: ContextName) => resources(template, 'AWS::Lambda::Function')[logicalId(api.functions[c]!.fn)]!;
+
+describe('api stack: functions', () => {
+  it('runs one arm64 Lambda per context with routes, on Node 22 or newer, 512 MB, 10 s', () => {
+    expect(Object.keys(resources(template, 'AWS::Lambda::Function'))).toHaveLength(routed.length);
+    for (const c of routed) {
+      const p = fnResource(c).Properties;
+      expect(Number(/^nodejs(\d+)\.x$/.exec(p.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
+      expect(p).toMatchObject({ Architectures: ['arm64'], MemorySize: 512, Timeout: 10, Handler: 'index.handler' });
+      expect(p.LoggingConfig.LogGroup).toEqual({ Ref: expect.stringMatching(/Logs/) });
+    }
+  });
+
+  it('passes each function the names of exactly the tables it is granted', () => {
+    const env = (c: ContextName) => fnResource(c).Properties.Environment.Variables as Record<string, unknown>;
+    expect(Object.keys(env('proposals')).sort()).toEqual(
+      ['DEFAULT_COMMUNITY', 'LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_COMMUNITY', 'TABLE_PROPOSALS']);
+    expect(Object.keys(env('community')).sort()).toEqual(['DEFAULT_COMMUNITY', 'LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_COMMUNITY']);
+    expect(env('proposals')).toMatchObject({ DEFAULT_COMMUNITY: 'chating', LOG_LEVEL: 'info' });
+  });
+
+  it('bundles ESM with the createRequire banner; the bundle answers health, and 404 through the catch-all', async () => {
+    const key = fnResource('community').Properties.Code.S3Key as string;
+    const file = join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs');
+    expect(readFileSync(file, 'utf8')).toMatch(/^import { createRequire } from 'module';/);
+    const { handler } = await import(file) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
+    const health = await handler(httpEvent('GET', '/api/health'), lambdaContext);
+    expect(health.statusCode).toBe(200);
+    expect(JSON.parse(health.body)).toEqual({ ok: true });
+    const devSignIn = httpEvent('POST', '/api/dev/session', { body: { userId: 'resident1' } });
+    const viaCatchAll = { ...devSignIn, routeKey: 'ANY /api/{proxy+}', pathParameters: { proxy: 'dev/session' } };
+    const answer = await handler(viaCatchAll, lambdaContext);
+    expect(answer.statusCode).toBe(404);
+    expect(JSON.parse(answer.body).error.code).toBe('not_found');
+  });
+});
+
+describe('api stack: routes', () => {
+  it('has exactly one route per row of routes.ts, plus the catch-all', () => {
+    expect([...routeByKey.keys()].sort()).toEqual([...routes.map(routeKey), 'ANY /api/{proxy+}'].sort());
+  });
+
+  it('puts the Cognito JWT authorizer on exactly the rows that are not public', () => {
+    const authorizerId = { Ref: logicalIdOf('AWS::ApiGatewayV2::Authorizer') };
+    for (const row of routes) {
+      const p = routeByKey.get(routeKey(row))!.Properties;
+      if (row.access === 'public') {
+        expect(p.AuthorizationType, row.id).toBe('NONE');
+        expect(p.AuthorizerId, row.id).toBeUndefined();
+      } else {
+        expect(p, row.id).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: authorizerId });
+      }
+    }
+    expect(routeByKey.get('ANY /api/{proxy+}')!.Properties.AuthorizationType).toBe('NONE');
+  });
+
+  it('sends each route to its own context\'s function, and unknown paths to community', () => {
+    const integrations = resources(template, 'AWS::ApiGatewayV2::Integration');
+    const target = (key: string) => {
+      const ref = routeByKey.get(key)!.Properties.Target['Fn::Join'][1][1].Ref as string;
+      return integrations[ref]!.Properties.IntegrationUri['Fn::GetAtt'][0];
+    };
+    for (const row of routes) expect(target(routeKey(row)), row.id).toBe(logicalId(api.functions[row.context]!.fn));
+    expect(target('ANY /api/{proxy+}')).toBe(logicalId(api.functions.community!.fn));
+  });
+
+  it('never deploys the local-only dev sign-in route', () => {
+    expect(routeByKey.size).toBeGreaterThan(1);
+    for (const key of routeByKey.keys()) expect(key).not.toContain('/dev/');
+  });
+
+  it('trusts only tokens the user pool issued to the site client', () => {
+    expect(only(template, 'AWS::ApiGatewayV2::Authorizer').Properties).toEqual(expect.objectContaining({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: logicalIdOf('AWS::Cognito::UserPoolClient') }],
+        Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/',
+          { Ref: logicalIdOf('AWS::Cognito::UserPool') }]] },
+      },
+    }));
+  });
+
+  it('throttles the default stage and writes JSON access logs to a retained log group', () => {
+    const stage = only(template, 'AWS::ApiGatewayV2::Stage').Properties;
+    expect(stage).toMatchObject({
+      StageName: '$default', AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+    const logGroup = stage.AccessLogSettings.DestinationArn['Fn::GetAtt'][0] as string;
+    expect(resources(template, 'AWS::Logs::LogGroup')[logGroup]!.Properties.RetentionInDays).toBe(90);
+    expect(JSON.parse(stage.AccessLogSettings.Format)).toMatchObject({
+      requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status',
+    });
+  });
+});
+
+function logicalIdOf(type: string): string {
+  const ids = Object.keys(resources(template, type));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+}

@@ -1,0 +1,137 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../infra/security-headers.js';
+import { only, resources, synthGongzhi, type Resource } from './synth.js';
+
+let template: Template;
+let assemblyDir: string;
+let distribution: Record<string, any>;
+
+beforeAll(() => {
+  const synth = synthGongzhi();
+  template = Template.fromStack(synth.site);
+  assemblyDir = synth.assembly.directory;
+  distribution = only(template, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+});
+
+/** The hashed-assets deployment never prunes; the pages deployment does. */
+const deployment = (prune: boolean): Resource => {
+  const all = Object.values(resources(template, 'Custom::CDKBucketDeployment'));
+  expect(all).toHaveLength(2);
+  return all.find((d) => d.Properties.Prune === prune)!;
+};
+const siteBucketId = () => (distribution.Origins[0].DomainName['Fn::GetAtt'] as string[])[0]!;
+
+describe('site stack: storage', () => {
+  it('blocks every kind of public access on every bucket, encrypts, and refuses plain HTTP', () => {
+    const buckets = resources(template, 'AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(2);
+    for (const [id, bucket] of Object.entries(buckets)) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault)
+        .toEqual({ SSEAlgorithm: 'AES256' });
+      const policy = Object.values(resources(template, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === id)!;
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({
+        Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }));
+    }
+  });
+
+  it('lets only this distribution read the site bucket, and logs access to it', () => {
+    const site = resources(template, 'AWS::S3::Bucket')[siteBucketId()]!;
+    expect(site.Properties.LoggingConfiguration.LogFilePrefix).toBe('s3-site/');
+    const policy = Object.values(resources(template, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === siteBucketId())!;
+    const allow = (policy.Properties.PolicyDocument.Statement as any[]).filter((s) => s.Effect === 'Allow');
+    expect(allow).toHaveLength(1);
+    expect(allow[0]).toMatchObject({ Action: 's3:GetObject', Principal: { Service: 'cloudfront.amazonaws.com' } });
+    expect(JSON.stringify(allow[0].Condition)).toContain(':distribution/');
+  });
+});
+
+describe('site stack: distribution', () => {
+  it('reaches the bucket through Origin Access Control and serves index.html at /', () => {
+    const oac = only(template, 'AWS::CloudFront::OriginAccessControl').Properties.OriginAccessControlConfig;
+    expect(oac).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' });
+    expect(distribution.Origins[0].OriginAccessControlId).toBeDefined();
+    expect(distribution.DefaultRootObject).toBe('index.html');
+    expect(distribution.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+  });
+
+  it('falls back to 200.html for app paths at the edge, never rewriting the API\'s own 403/404', () => {
+    // Distribution-wide error responses would also turn an API 404 into a 200 HTML page.
+    expect(distribution.CustomErrorResponses).toBeUndefined();
+    const fn = only(template, 'AWS::CloudFront::Function');
+    expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    expect(fn.Properties.FunctionCode).toContain("'/200.html'");
+    expect(distribution.DefaultCacheBehavior.FunctionAssociations).toEqual([{
+      EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^SpaRouting/), 'FunctionARN'] },
+    }]);
+    expect(distribution.CacheBehaviors[0].FunctionAssociations).toBeUndefined();
+  });
+
+  it('forwards /api/* uncached, with every method and every header but Host, to the HTTP API', () => {
+    expect(distribution.CacheBehaviors).toHaveLength(1);
+    const api = distribution.CacheBehaviors[0];
+    expect(api).toMatchObject({
+      PathPattern: '/api/*',
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+      ViewerProtocolPolicy: 'https-only',
+    });
+    expect([...api.AllowedMethods].sort()).toEqual(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+    const origin = distribution.Origins.find((o: any) => o.Id === api.TargetOriginId);
+    expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(JSON.stringify(origin.DomainName)).toMatch(/HttpApi.*\.execute-api\./);
+  });
+
+  it('adds the security headers, with the CSP, to the site and the API', () => {
+    const policy = only(template, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: contentSecurityPolicy, Override: true });
+    expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
+    expect(contentSecurityPolicy).toContain('form-action \'self\' https://*.amazoncognito.com');
+    expect(headers).toMatchObject({
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+    });
+    const id = { Ref: Object.keys(resources(template, 'AWS::CloudFront::ResponseHeadersPolicy'))[0] };
+    expect(distribution.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual(id);
+    expect(distribution.CacheBehaviors[0].ResponseHeadersPolicyId).toEqual(id);
+  });
+});
+
+describe('site stack: deployment', () => {
+  it('publishes hashed assets for a year (never pruned) and pages revalidated, then invalidates', () => {
+    const assets = deployment(false);
+    const pages = deployment(true);
+    expect(assets.Properties).toMatchObject({
+      Prune: false, Include: ['_app/immutable/*'], SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+    });
+    expect(pages.Properties).toMatchObject({
+      Prune: true, Exclude: ['_app/immutable/*'], SystemMetadata: { 'cache-control': 'no-cache' }, DistributionPaths: ['/*'],
+    });
+    expect(assets.Properties.DestinationBucketName).toEqual({ Ref: siteBucketId() });
+  });
+
+  it('writes config.json with the API base and this deployment\'s Cognito client and domain', () => {
+    const pages = deployment(true);
+    const markers = JSON.stringify(pages.Properties.SourceMarkers);
+    expect(markers).toMatch(/AuthUserPoolSiteClient/);
+    expect(markers).toMatch(/AuthUserPoolDomain/);
+    const dir = readdirSync(assemblyDir).find((d) => {
+      try { return readFileSync(join(assemblyDir, d, 'config.json'), 'utf8').length > 0; } catch { return false; }
+    });
+    const config = JSON.parse(readFileSync(join(assemblyDir, dir!, 'config.json'), 'utf8'));
+    expect(config).toEqual({
+      apiBase: '/api',
+      cognito: { domain: expect.stringMatching(/^<<marker:0xbaba:\d>>\.auth\.<<marker:0xbaba:\d>>\.amazoncognito\.com$/),
+        clientId: expect.stringMatching(/^<<marker:0xbaba:\d>>$/), region: expect.stringMatching(/^<<marker:0xbaba:\d>>$/) },
+    });
+  });
+});
