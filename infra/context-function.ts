@@ -13,6 +13,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ContextName } from '../functions/routes.js';
 import { tableDefs } from '../functions/shared/db/tables.js';
+import { lambdaBundle } from './bundling.js';
 import { repoRoot } from './paths.js';
 import { readActions, tableAccess, writeActions } from './table-access.js';
 
@@ -63,12 +64,13 @@ export class ContextFunction extends Construct {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        minify: true,
+        minify: lambdaBundle.minify,
         sourceMap: true,
         sourcesContent: false,
         externalModules: [],
-        mainFields: ['module', 'main'],
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        mainFields: [...lambdaBundle.mainFields],
+        banner: lambdaBundle.banner,
+        target: lambdaBundle.target,
         logLevel: LogLevel.WARNING,
       },
     });

@@ -4,15 +4,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
+import { lambdaBundle } from '../../infra/bundling.js';
 import { handlerModules } from '../../functions/local/handlers.js';
 import type { ContextName } from '../../functions/routes.js';
 import { median } from './stats.js';
 
-/** The esbuild settings of infra/context-function.ts (NodejsFunction), so sizes match what deploys. */
+/** The api stack's bundling (ESM, SDK inside), without the source map that is not loaded at import. */
 const lambdaBuild: BuildOptions = {
-  bundle: true, platform: 'node', format: 'esm', target: 'node24', minify: true, sourcemap: false,
-  mainFields: ['module', 'main'], external: [],
-  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+  bundle: true, platform: 'node', format: 'esm', external: [], sourcemap: false,
+  target: lambdaBundle.target, minify: lambdaBundle.minify, mainFields: [...lambdaBundle.mainFields], banner: { js: lambdaBundle.banner },
 };
 
 export interface BundleRow { context: ContextName; rawBytes: number; gzipBytes: number; coldImportMs: number }

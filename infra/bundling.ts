@@ -1,0 +1,12 @@
+/**
+ * How every Lambda is bundled: read by the api stack (NodejsFunction) and by `npm run bench`,
+ * so the sizes and cold starts the bench reports are those of what deploys.
+ */
+export const lambdaBundle = {
+  /** esbuild target; follows the Lambda runtime in context-function.ts. */
+  target: 'node24',
+  minify: true,
+  mainFields: ['module', 'main'],
+  /** ESM output still meets CommonJS inside some dependencies; give them a `require`. */
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+} as const;
