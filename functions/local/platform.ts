@@ -13,6 +13,7 @@ import { createDevAuth } from './dev-auth.js';
 import { handleDevRoute } from './dev-routes.js';
 import { ensureTables, startEngine } from './dynamo.js';
 import { handlerModules, type LambdaHandler } from './handlers.js';
+import { isMediaPath, startLocalMedia } from './media-routes.js';
 import { seedDemo } from './seed.js';
 import { serveStatic } from './static-site.js';
 
@@ -52,6 +53,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   const dataDir = opts.dataDir ?? '.data';
   const engine = await startEngine(dataDir);
   process.env.DYNAMODB_ENDPOINT = engine.endpoint;
+  const media = startLocalMedia(dataDir);
   const cfg = config();
   if (cfg.dynamoEndpoint !== engine.endpoint) throw new Error('Configuration was read before the platform started.');
   await ensureTables(engine.endpoint, cfg.tables);
@@ -81,6 +83,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
     const url = new URL(req.url ?? '/', 'http://localhost');
     const work = url.pathname === '/api' || url.pathname.startsWith('/api/')
       ? api(req, res, url)
+      : isMediaPath(url.pathname) ? media.handle(req, res, url)
       : Promise.resolve(opts.staticDir ? serveStatic(opts.staticDir, url.pathname, res, req.method === 'HEAD')
         : send(res, errorResult(404, { code: 'not_found', message: 'This server serves the API only.' })));
     work.catch((e) => { if (!res.headersSent) send(res, toErrorResult(e)); else res.destroy(); });
@@ -97,6 +100,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await engine.close();
+      await media.close();
       running = false;
     },
   };

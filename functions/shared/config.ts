@@ -10,6 +10,11 @@ const Env = z.object({
   /** The community served when a public request names none. */
   DEFAULT_COMMUNITY: z.string().regex(/^[a-z0-9-]{1,40}$/).default('chating'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The photo bucket on AWS; without it photos go to the local store below. */
+  MEDIA_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/).optional(),
+  /** Set by the local platform: the folder uploads are written to and the key that signs their links. */
+  MEDIA_LOCAL_DIR: z.string().min(1).optional(),
+  MEDIA_LOCAL_SECRET: z.string().min(16).optional(),
   ...Object.fromEntries(contexts.map((c) => [tableDefs[c].envVar, z.string().min(3).default(localTableName(c))])),
 });
 
@@ -19,6 +24,7 @@ export type Config = {
   defaultCommunity: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   tables: Record<ContextName, string>;
+  media: { bucket: string | undefined; localDir: string | undefined; localSecret: string | undefined };
 };
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -33,6 +39,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     defaultCommunity: e.DEFAULT_COMMUNITY,
     logLevel: e.LOG_LEVEL,
     tables: Object.fromEntries(contexts.map((c) => [c, e[tableDefs[c].envVar]])) as Record<ContextName, string>,
+    media: { bucket: e.MEDIA_BUCKET, localDir: e.MEDIA_LOCAL_DIR, localSecret: e.MEDIA_LOCAL_SECRET },
   };
 }
 

@@ -1,0 +1,12 @@
+/** Photo storage, chosen by configuration: S3 when MEDIA_BUCKET is set (AWS), else the local folder. */
+import { config, type Config } from '../config.js';
+import { LocalMediaStore } from './local-store.js';
+import type { MediaStore } from './media-store.js';
+import { createS3Client, S3MediaStore } from './s3-store.js';
+
+export type { MediaStore, StoredObject, UploadTicket } from './media-store.js';
+
+export function createMediaStore(cfg: Config = config()): MediaStore {
+  if (cfg.media.bucket) return new S3MediaStore(createS3Client(cfg.region), cfg.media.bucket);
+  return new LocalMediaStore(cfg.media.localDir, cfg.media.localSecret);
+}
