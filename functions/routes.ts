@@ -9,7 +9,15 @@ import { IdParams, NoQuery } from './contracts/common.js';
 import { Health, OpenApiDocument } from './contracts/health.js';
 import { Me } from './contracts/me.js';
 import {
-  CreateProposalBody, ListProposalsQuery, Proposal, ProposalPage, SupportState,
+  CommentPage, CommentParams, CommentQuery, Comment, CreateCommentBody, DashboardQuery, ModerationDecisionBody,
+  ModerationOutcome, ModerationQueue, ReportBody, ReportReceipt,
+} from './contracts/comments.js';
+import {
+  AddPhotoBody, AnswerBody, CompleteBody, MilestoneBody, ObjectionBody, ObjectionParams, ObjectionResponseBody,
+  PhotoUpload, PhotoUploadBody, ReviewBody, StartWorkBody, SupporterParams, SupportOnBehalfBody, WithdrawBody,
+} from './contracts/proposal-actions.js';
+import {
+  CreateProposalBody, Dashboard, ListProposalsQuery, Proposal, ProposalPage, SupportState,
 } from './contracts/proposals.js';
 
 export const contexts = ['community', 'proposals', 'activities', 'donations', 'ballots'] as const;
@@ -33,6 +41,12 @@ export interface RouteDef {
 }
 
 const route = <const R extends RouteDef>(r: R): R => r;
+
+/** `POST /api/proposals/{id}/<name>`: a lifecycle step answering with the whole proposal. */
+const action = <const A extends string, const B extends z.ZodType>(name: A, summary: string, body: B) => route({
+  id: `proposals.${name}`, method: 'POST', path: `/api/proposals/{id}/${name}`, context: 'proposals', access: 'user',
+  summary, params: IdParams, query: NoQuery, body, response: Proposal, status: 200,
+});
 
 export const routes = [
   route({ id: 'health', method: 'GET', path: '/api/health', context: 'community', access: 'public',
@@ -59,6 +73,47 @@ export const routes = [
   route({ id: 'proposals.support.delete', method: 'DELETE', path: '/api/proposals/{id}/support',
     context: 'proposals', access: 'user', summary: 'Withdraw the caller\'s backing (idempotent)', params: IdParams,
     query: NoQuery, response: SupportState, status: 200 }),
+  route({ id: 'proposals.supporters.put', method: 'PUT', path: '/api/proposals/{id}/supporters/{userId}',
+    context: 'proposals', access: 'user', summary: 'Staff back a proposal for a resident, with the evidence (idempotent)',
+    params: SupporterParams, query: NoQuery, body: SupportOnBehalfBody, response: SupportState, status: 200 }),
+
+  // Lifecycle: every transition answers with the whole proposal, timeline included.
+  action('withdraw', 'The author withdraws an open proposal', WithdrawBody),
+  action('review', 'Committee or staff take an open proposal up for review', ReviewBody),
+  action('answer', 'Committee or staff accept (with a plan) or reject (with a reason); opens the notice period', AnswerBody),
+  action('objections', 'A resident objects to the answer during the notice period', ObjectionBody),
+  action('start', 'Committee or staff start the work once the answer is final', StartWorkBody),
+  action('milestones', 'Committee or staff record a dated milestone and the progress', MilestoneBody),
+  action('complete', 'Committee or staff record completion and its outcome', CompleteBody),
+  action('photos', 'Committee or staff attach an uploaded before/after photo', AddPhotoBody),
+  route({ id: 'proposals.objections.respond', method: 'POST', path: '/api/proposals/{id}/objections/{objectionId}/response',
+    context: 'proposals', access: 'user', summary: 'Committee or staff respond to an objection', params: ObjectionParams,
+    query: NoQuery, body: ObjectionResponseBody, response: Proposal, status: 200 }),
+  route({ id: 'proposals.photoUploads.create', method: 'POST', path: '/api/proposals/{id}/photo-uploads', context: 'proposals',
+    access: 'user', summary: 'A short-lived upload link for one photo (type and size checked)', params: IdParams,
+    query: NoQuery, body: PhotoUploadBody, response: PhotoUpload, status: 201 }),
+  route({ id: 'proposals.dashboard', method: 'GET', path: '/api/dashboard/proposals', context: 'proposals', access: 'user',
+    summary: 'Committee dashboard: awaiting an answer, open objections, stalled work', query: DashboardQuery,
+    response: Dashboard, status: 200 }),
+
+  route({ id: 'comments.list', method: 'GET', path: '/api/proposals/{id}/comments', context: 'proposals', access: 'public',
+    summary: 'Comments on a proposal, oldest first, replies after their parent', params: IdParams, query: CommentQuery,
+    response: CommentPage, status: 200 }),
+  route({ id: 'comments.create', method: 'POST', path: '/api/proposals/{id}/comments', context: 'proposals', access: 'user',
+    summary: 'Comment, or reply to a top-level comment', params: IdParams, query: NoQuery, body: CreateCommentBody,
+    response: Comment, status: 201 }),
+  route({ id: 'reports.proposal', method: 'POST', path: '/api/proposals/{id}/reports', context: 'proposals', access: 'user',
+    summary: 'Report a proposal to the moderators, with a reason', params: IdParams, query: NoQuery, body: ReportBody,
+    response: ReportReceipt, status: 201 }),
+  route({ id: 'reports.comment', method: 'POST', path: '/api/proposals/{id}/comments/{commentId}/reports', context: 'proposals',
+    access: 'user', summary: 'Report a comment to the moderators, with a reason', params: CommentParams, query: NoQuery,
+    body: ReportBody, response: ReportReceipt, status: 201 }),
+  route({ id: 'moderation.queue', method: 'GET', path: '/api/moderation/reports', context: 'proposals', access: 'user',
+    summary: 'Open reports, grouped by what was reported (committee and staff)', query: DashboardQuery,
+    response: ModerationQueue, status: 200 }),
+  route({ id: 'moderation.decide', method: 'POST', path: '/api/moderation/decisions', context: 'proposals', access: 'user',
+    summary: 'Hide, keep or restore a reported proposal or comment, with a reason', query: NoQuery,
+    body: ModerationDecisionBody, response: ModerationOutcome, status: 200 }),
 ] as const satisfies readonly RouteDef[];
 
 export type AppRoute = (typeof routes)[number];

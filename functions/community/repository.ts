@@ -1,6 +1,9 @@
 /** The only code that speaks DynamoDB for the community table. */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { stranger, type HouseholdLink, type Member } from './rules.js';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { defaultSettings, stranger, type CommunitySettings, type HouseholdLink, type Member } from './rules.js';
+
+/** Settings change rarely; a warm Lambda re-reads them after this long. */
+const SETTINGS_TTL_MS = 60_000;
 
 export const communityKeys = {
   user: (id: string) => `USER#${id}`,
@@ -14,7 +17,21 @@ export const communityKeys = {
 type Row = Record<string, unknown> & { sk: string };
 
 export class CommunityRepository {
+  private readonly settingsCache = new Map<string, { at: number; value: CommunitySettings }>();
+
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
+
+  /** The community's participation settings (threshold, limits, notice period), defaults filling gaps. */
+  async getSettings(communityId: string): Promise<CommunitySettings> {
+    const hit = this.settingsCache.get(communityId);
+    if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.value;
+    const out = await this.db.send(new GetCommand({
+      TableName: this.table, Key: { pk: communityKeys.community(communityId), sk: 'META' }, ProjectionExpression: 'settings',
+    }));
+    const value = { ...defaultSettings, ...((out.Item?.settings ?? {}) as Partial<CommunitySettings>) };
+    this.settingsCache.set(communityId, { at: Date.now(), value });
+    return value;
+  }
 
   /** One Query on the person's partition: profile, households, committee seats and staff roles. */
   async getMember(userId: string): Promise<Member> {

@@ -11,6 +11,16 @@ export interface HouseholdLink {
   verified: boolean;
 }
 
+export interface CommunitySettings {
+  /** Backing that moves an open proposal to review. */
+  supportThreshold: number;
+  /** How many proposals one resident may back at once; 0 = no limit. */
+  supportLimit: number;
+  /** Days an answer or a result stays on public notice for objections (公示期). */
+  noticePeriodDays: number;
+}
+export const defaultSettings: CommunitySettings = { supportThreshold: 30, supportLimit: 0, noticePeriodDays: 7 };
+
 /** Everything the community table says about one person, read in a single Query. */
 export interface Member {
   id: string;

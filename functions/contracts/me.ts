@@ -37,3 +37,7 @@ export const DevUsers = z.object({ items: z.array(DevUser) });
 export { Ulid };
 export type DevSession = z.infer<typeof DevSession>;
 export type DevUsers = z.infer<typeof DevUsers>;
+/** Local development only: move the server's clock forward, e.g. past a 7-day notice period. */
+export const DevClockBody = z.strictObject({ advanceDays: z.number().min(0).max(3650) });
+export const DevClock = z.object({ now: z.iso.datetime() });
+export type DevClock = z.infer<typeof DevClock>;

@@ -9,11 +9,12 @@ import type { HttpEvent, HttpResult } from '../shared/http/types.js';
 
 interface CompiledRoute { row: AppRoute; method: string; pattern: RegExp; names: string[] }
 
+// Like API Gateway, the most specific route wins: fewer path variables first.
 const compiled: CompiledRoute[] = routes.map((row) => {
   const names: string[] = [];
   const source = row.path.replace(/\{([^}/]+)\}/g, (_, name: string) => { names.push(name); return '([^/]+)'; });
   return { row, method: row.method, pattern: new RegExp(`^${source}/?$`), names };
-});
+}).sort((a, b) => a.names.length - b.names.length);
 
 export interface RouteMatch { row: AppRoute; pathParameters: Record<string, string> }
 

@@ -1,5 +1,6 @@
-/** Local-only routes (never in the route table, never deployed): list demo users, sign in as one. */
-import { DevSessionBody, type DevSession, type DevUsers } from '../contracts/me.js';
+/** Local-only routes (never in the route table, never deployed): list demo users, sign in as one, move the clock. */
+import { DevClockBody, DevSessionBody, type DevClock, type DevSession, type DevUsers } from '../contracts/me.js';
+import { advanceSystemClock } from '../shared/clock.js';
 import { CommunityRepository } from '../community/repository.js';
 import { rolesOf } from '../community/rules.js';
 import { config } from '../shared/config.js';
@@ -11,7 +12,7 @@ import { parseJsonText, parseWith } from '../shared/http/parse-request.js';
 import type { DevAuth } from './dev-auth.js';
 import { demoUsers } from './demo/people.js';
 
-const ok = (body: DevSession | DevUsers): HttpResult => ({ statusCode: 200, headers: jsonHeaders, body: JSON.stringify(body) });
+const ok = (body: DevSession | DevUsers | DevClock): HttpResult => ({ statusCode: 200, headers: jsonHeaders, body: JSON.stringify(body) });
 
 async function session(body: Buffer, auth: DevAuth): Promise<HttpResult> {
   const { userId } = parseWith('body', DevSessionBody, parseJsonText(body.toString('utf8')));
@@ -24,6 +25,10 @@ async function session(body: Buffer, auth: DevAuth): Promise<HttpResult> {
 export async function handleDevRoute(method: string, path: string, body: Buffer, auth: DevAuth): Promise<HttpResult> {
   try {
     if (method === 'POST' && path === '/api/dev/session') return await session(body, auth);
+    if (method === 'POST' && path === '/api/dev/clock') {
+      const { advanceDays } = parseWith('body', DevClockBody, parseJsonText(body.toString('utf8')));
+      return ok({ now: advanceSystemClock(advanceDays * 86_400_000) });
+    }
     if (method === 'GET' && path === '/api/dev/users') {
       return ok({ items: demoUsers.map((u) => ({ id: u.id, displayName: u.displayName, roles: rolesOf(u), note: u.note })) });
     }

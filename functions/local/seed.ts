@@ -4,13 +4,21 @@
  * seed simply runs again.
  */
 import { BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { communityKeys as k, CommunityRepository } from '../community/repository.js';
-import { ProposalRepository } from '../proposals/repository.js';
+import { encodeTime } from 'ulid';
+import { communityKeys as k } from '../community/repository.js';
+import { addComment } from '../proposals/comments.js';
+import { createProposal } from '../proposals/create-proposal.js';
+import type { ProposalDeps } from '../proposals/deps.js';
+import { answer, fileObjection, respondToObjection, review } from '../proposals/lifecycle.js';
+import { changeSupport } from '../proposals/support-proposal.js';
+import { addMilestone, complete, startWork } from '../proposals/track-work.js';
+import { createProposalDeps } from '../proposals/wire.js';
 import { config } from '../shared/config.js';
 import { documentClient } from '../shared/db/client.js';
+import { newId } from '../shared/ids.js';
 import { COMMUNITY, ESTATES, SPACES } from './demo/community.js';
 import { demo } from './demo/people.js';
-import { demoProposals } from './demo/proposals.js';
+import { demoProposals, type DemoProposal, type DemoStep } from './demo/proposals.js';
 
 const MARKER = { pk: 'SEED', sk: 'demo' };
 
@@ -42,19 +50,36 @@ async function writeAll(db: DynamoDBDocumentClient, table: string, items: Record
   }
 }
 
+const demoId = (p: DemoProposal) => `${encodeTime(Date.parse(p.createdAt), 10)}${String(p.n).padStart(16, '0')}`;
+
+function runStep(deps: ProposalDeps, id: string, s: DemoStep): Promise<unknown> {
+  switch (s.do) {
+    case 'back': return Promise.all(s.residents.map((n) => changeSupport(deps, `resident${n}`, id, true)));
+    case 'review': return review(deps, s.by, id);
+    case 'answer': return answer(deps, s.by, id, s.answer);
+    case 'object': return fileObjection(deps, s.by, id, s.text);
+    case 'respond': return respondToObjection(deps, s.by, id, s.objector!, s.text);
+    case 'start': return startWork(deps, s.by, id);
+    case 'milestone': return addMilestone(deps, s.by, id, s);
+    case 'complete': return complete(deps, s.by, id, s.text);
+    case 'comment': return addComment(deps, s.by, id, { body: s.text });
+  }
+}
+
+/** Each demo proposal is made and moved along by the real use cases, the clock set to each step's date. */
 async function seedProposals(db: DynamoDBDocumentClient): Promise<void> {
-  const { tables } = config();
-  const repo = new ProposalRepository(db, tables.proposals);
-  const people = new CommunityRepository(db, tables.community);
+  const base = createProposalDeps(db, { ...config(), defaultCommunity: COMMUNITY.id });
   for (const p of demoProposals) {
-    if (await repo.get(p.id)) continue;
-    const author = await people.getMember(p.authorId);
-    await repo.create({
-      id: p.id, communityId: COMMUNITY.id, title: p.body.title, description: p.body.description, category: p.body.category,
-      location: p.body.location ?? null, estimatedCostFen: p.body.estimatedCostFen ?? null, status: 'open', supportCount: 0,
-      author: { id: author.id, name: author.displayName }, enteredBy: null, createdAt: p.createdAt, updatedAt: p.createdAt,
-    });
-    for (const n of p.backers) await repo.changeSupport(p.id, COMMUNITY.id, `resident${n}`, true);
+    const id = demoId(p);
+    if (await base.proposals.get(id)) continue;
+    let at = p.createdAt;
+    let first = true;
+    const deps = { ...base, clock: () => at, newId: () => (first ? ((first = false), id) : newId()) };
+    await createProposal(deps, p.authorId, p.body);
+    for (const step of p.steps) {
+      at = step.at;
+      await runStep(deps, id, step);
+    }
   }
 }
 

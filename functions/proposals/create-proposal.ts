@@ -1,31 +1,41 @@
-import { isResidentOf } from '../community/rules.js';
+import { isStaffOf } from '../community/rules.js';
 import type { CreateProposalBody, Proposal } from '../contracts/proposals.js';
-import { ForbiddenError } from '../shared/errors.js';
+import { BadRequestError, ForbiddenError } from '../shared/errors.js';
+import { personOf, requireResident, timelineEvent } from './access.js';
 import type { ProposalDeps } from './deps.js';
+import { present } from './read-proposals.js';
+import type { ProposalRecord } from './records.js';
 
-type Body = Omit<CreateProposalBody, never>;
+type Body = CreateProposalBody & { title: string; description: string };
 
+/** A resident proposes; or staff enter a resident's paper proposal, which stays the resident's. */
 export async function createProposal(deps: ProposalDeps, callerId: string, body: Body): Promise<Proposal> {
-  const member = await deps.community.getMember(callerId);
-  if (!member.communityId || !isResidentOf(member, member.communityId)) {
-    throw new ForbiddenError('Only residents of a verified household can propose. Community staff can verify your household.');
+  const caller = await deps.community.getMember(callerId);
+  let author = caller;
+  if (body.onBehalfOf) {
+    if (!caller.communityId || !isStaffOf(caller, caller.communityId)) {
+      throw new ForbiddenError('Only community staff can enter a proposal for a resident.');
+    }
+    author = await deps.community.getMember(body.onBehalfOf.userId);
+    if (!author.registered) {
+      throw new BadRequestError('There is no such resident.', [{ path: 'body.onBehalfOf.userId', code: 'unknown_user', message: 'no such user' }]);
+    }
+    requireResident(author, caller.communityId, 'propose (the person entered for)');
   }
+  if (!author.communityId) throw new ForbiddenError('Only residents of a verified household can propose. Community staff can verify your household.');
+  requireResident(author, author.communityId, 'propose. Community staff can verify your household');
+  const settings = await deps.community.getSettings(author.communityId);
   const now = deps.clock();
-  const proposal: Proposal = {
-    id: deps.newId(),
-    communityId: member.communityId,
-    title: body.title,
-    description: body.description,
-    category: body.category,
-    location: body.location ?? null,
-    estimatedCostFen: body.estimatedCostFen ?? null,
-    status: 'open',
-    supportCount: 0,
-    author: { id: member.id, name: member.displayName },
-    enteredBy: null,
-    createdAt: now,
-    updatedAt: now,
+  const onBehalf = author.id !== caller.id;
+  const record: ProposalRecord = {
+    id: deps.newId(), communityId: author.communityId, title: body.title, description: body.description,
+    category: body.category, location: body.location ?? null, estimatedCostFen: body.estimatedCostFen ?? null,
+    status: 'open', supportCount: 0, supportThreshold: settings.supportThreshold, progress: null, openObjections: 0,
+    author: personOf(author), enteredBy: onBehalf ? personOf(caller) : null, answer: null, objections: [], outcome: null,
+    hidden: null, createdAt: now, updatedAt: now,
+    timeline: [timelineEvent(deps, 'created', personOf(caller), onBehalf
+      ? { onBehalfOf: personOf(author), evidence: body.onBehalfOf!.evidence } : {})],
   };
-  await deps.proposals.create(proposal);
-  return proposal;
+  await deps.proposals.create(record);
+  return present(record, now);
 }

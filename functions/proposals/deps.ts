@@ -1,10 +1,16 @@
 import type { CommunityRepository } from '../community/repository.js';
 import type { Clock } from '../shared/clock.js';
+import type { CommentRepository } from './comment-repository.js';
+import type { LifecycleRepository } from './lifecycle-repository.js';
 import type { ProposalRepository } from './repository.js';
+import type { SupportLimitRepository } from './support-limit-repository.js';
 
 /** What proposal use cases need from the outside world; handler.ts wires the real ones. */
 export interface ProposalDeps {
   proposals: ProposalRepository;
+  lifecycle: LifecycleRepository;
+  comments: CommentRepository;
+  supportLimits: SupportLimitRepository;
   community: CommunityRepository;
   clock: Clock;
   newId: () => string;

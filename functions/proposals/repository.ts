@@ -1,63 +1,40 @@
 /**
- * The only code that speaks DynamoDB for the proposals table.
- * A proposal is two items: `META` (everything a list shows, the status and the backers) and
- * `BODY` (the long description). Backing writes touch META only, so their cost does not grow
- * with the description.
+ * Proposals in DynamoDB. A proposal is two items: `META` (what a list shows, the status, the
+ * backers, the answer, objections and the public timeline) and `BODY` (the long description).
+ * Backing writes touch META only, so their cost does not grow with the description; every state
+ * change is one conditional update of META that also appends its timeline event.
  */
 import {
   BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { Proposal, ProposalStatus, ProposalSummary } from '../contracts/proposals.js';
-import { decodeCursor, encodeCursor, type Key } from '../shared/db/cursor.js';
+import type { ProposalStatus, ProposalSummary, TimelineEvent } from '../contracts/proposals.js';
 import { isConditionFailed } from '../shared/db/client.js';
+import { decodeCursor, encodeCursor, type Key } from '../shared/db/cursor.js';
+import { newMetaItem, proposalKeys, toRecord, toSummary, type MetaItem, type ProposalRecord } from './records.js';
 
-export const proposalKeys = {
-  pk: (id: string) => `PROPOSAL#${id}`,
-  all: (communityId: string) => `COMMUNITY#${communityId}#PROPOSALS`,
-  byStatus: (communityId: string, status: ProposalStatus) => `COMMUNITY#${communityId}#PROPOSALS#${status}`,
-};
-
-type MetaItem = Record<string, unknown> & { supporters?: Set<string> };
-
-function toSummary(i: MetaItem): ProposalSummary {
-  return {
-    id: String(i.id), communityId: String(i.communityId), title: String(i.title),
-    category: i.category as ProposalSummary['category'], location: (i.location as string | undefined) ?? null,
-    estimatedCostFen: (i.estimatedCostFen as number | undefined) ?? null, status: i.status as ProposalStatus,
-    supportCount: Number(i.supportCount ?? 0), author: { id: String(i.authorId), name: String(i.authorName) },
-    createdAt: String(i.createdAt), updatedAt: String(i.updatedAt),
-  };
-}
+export { proposalKeys } from './records.js';
 
 export interface ListOptions { communityId: string; status?: ProposalStatus; category?: string; limit: number; cursor?: string }
-export type SupportOutcome =
-  | { kind: 'changed'; supportCount: number }
-  | { kind: 'refused'; current: SupportSnapshot | null };
 export interface SupportSnapshot { communityId: string; status: ProposalStatus; supportCount: number; supported: boolean }
+export type SupportOutcome =
+  | { kind: 'changed'; supportCount: number; supportThreshold: number }
+  | { kind: 'refused'; current: SupportSnapshot | null };
 
 export class ProposalRepository {
-  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
+  constructor(readonly db: DynamoDBDocumentClient, readonly table: string) {}
 
-  async create(p: Proposal): Promise<void> {
+  async create(p: ProposalRecord): Promise<void> {
     const pk = proposalKeys.pk(p.id);
     // BODY first: harmless if META never follows; META is the proposal's existence.
     await this.db.send(new PutCommand({ TableName: this.table, Item: { pk, sk: 'BODY', description: p.description } }));
     await this.db.send(new PutCommand({
-      TableName: this.table,
-      Item: {
-        pk, sk: 'META', id: p.id, communityId: p.communityId, title: p.title, category: p.category,
-        location: p.location ?? undefined, estimatedCostFen: p.estimatedCostFen ?? undefined, status: p.status,
-        supportCount: p.supportCount, authorId: p.author.id, authorName: p.author.name,
-        enteredById: p.enteredBy?.id, enteredByName: p.enteredBy?.name, createdAt: p.createdAt, updatedAt: p.updatedAt,
-        gsi1pk: proposalKeys.all(p.communityId), gsi1sk: p.id,
-        gsi2pk: proposalKeys.byStatus(p.communityId, p.status), gsi2sk: p.id,
-      },
+      TableName: this.table, Item: newMetaItem(p),
       // Why: a new id must never overwrite an existing proposal.
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
   }
 
-  async get(id: string): Promise<Proposal | null> {
+  async get(id: string): Promise<ProposalRecord | null> {
     const pk = proposalKeys.pk(id);
     const out = await this.db.send(new BatchGetCommand({
       RequestItems: { [this.table]: { Keys: [{ pk, sk: 'META' }, { pk, sk: 'BODY' }], ConsistentRead: true } },
@@ -65,15 +42,10 @@ export class ProposalRepository {
     const items = out.Responses?.[this.table] ?? [];
     const meta = items.find((i) => i.sk === 'META');
     if (!meta) return null;
-    const body = items.find((i) => i.sk === 'BODY');
-    return {
-      ...toSummary(meta),
-      description: String(body?.description ?? ''),
-      enteredBy: meta.enteredById ? { id: String(meta.enteredById), name: String(meta.enteredByName) } : null,
-    };
+    return toRecord(meta, String(items.find((i) => i.sk === 'BODY')?.description ?? ''));
   }
 
-  /** Newest first. The category filter reads on until the page is full, so pages stay even. */
+  /** Newest first, hidden ones left out. A filter reads on until the page is full, so pages stay even. */
   async list(o: ListOptions): Promise<{ items: ProposalSummary[]; cursor: string | null }> {
     const [index, attr, value] = o.status
       ? ['gsi2', 'gsi2pk', proposalKeys.byStatus(o.communityId, o.status)]
@@ -86,8 +58,8 @@ export class ProposalRepository {
       const out = await this.db.send(new QueryCommand({
         TableName: this.table, IndexName: index, ScanIndexForward: false, Limit: o.limit, ExclusiveStartKey: start,
         KeyConditionExpression: `${attr} = :v`,
-        ...(o.category ? { FilterExpression: 'category = :c', ExpressionAttributeValues: { ':v': value, ':c': o.category } }
-          : { ExpressionAttributeValues: { ':v': value } }),
+        FilterExpression: `attribute_not_exists(hiddenAt)${o.category ? ' AND category = :c' : ''}`,
+        ExpressionAttributeValues: { ':v': value, ...(o.category ? { ':c': o.category } : {}) },
       }));
       found.push(...(out.Items ?? []));
       start = out.LastEvaluatedKey as Key | undefined;
@@ -98,6 +70,21 @@ export class ProposalRepository {
     const hasMore = more || found.length > o.limit;
     const cursor = hasMore && last ? encodeCursor(Object.fromEntries(keyNames.map((k) => [k, String(last[k])]))) : null;
     return { items: items.map(toSummary), cursor };
+  }
+
+  /** Every proposal in one status (for the committee dashboard), bounded at `max`. */
+  async allInStatus(communityId: string, status: ProposalStatus, max = 200): Promise<ProposalSummary[]> {
+    const items: MetaItem[] = [];
+    let start: Key | undefined;
+    do {
+      const out = await this.db.send(new QueryCommand({
+        TableName: this.table, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :v', ExclusiveStartKey: start,
+        ExpressionAttributeValues: { ':v': proposalKeys.byStatus(communityId, status) },
+      }));
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey as Key | undefined;
+    } while (start && items.length < max);
+    return items.slice(0, max).map(toSummary);
   }
 
   /** The caller's backing and the current count, read strongly so it reflects the caller's last write. */
@@ -114,24 +101,28 @@ export class ProposalRepository {
   /**
    * Adds or removes one backer in a single conditional update of META: the backer set and the count
    * live on the same item, so one person counts once however many requests race, and the count is exact.
+   * A staff entry for a resident also appends its timeline event in the same write.
    */
-  async changeSupport(id: string, communityId: string, userId: string, add: boolean): Promise<SupportOutcome> {
+  async changeSupport(id: string, communityId: string, userId: string, add: boolean, event?: TimelineEvent): Promise<SupportOutcome> {
     try {
       const out = await this.db.send(new UpdateCommand({
         TableName: this.table,
         Key: { pk: proposalKeys.pk(id), sk: 'META' },
-        UpdateExpression: add ? 'ADD supporters :u, supportCount :one' : 'DELETE supporters :u ADD supportCount :minus',
+        UpdateExpression: (add ? 'ADD supporters :u, supportCount :one' : 'DELETE supporters :u ADD supportCount :minus')
+          + (event ? ' SET timeline = list_append(timeline, :ev)' : ''),
         // Why: the proposal exists in the caller's community and is open, and the backing really changes the set.
         ConditionExpression: add
           ? 'communityId = :c AND #s = :open AND NOT contains(supporters, :id)'
           : 'communityId = :c AND #s = :open AND contains(supporters, :id)',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: {
-          ':u': new Set([userId]), ':id': userId, ':c': communityId, ':open': 'open', ...(add ? { ':one': 1 } : { ':minus': -1 }),
+          ':u': new Set([userId]), ':id': userId, ':c': communityId, ':open': 'open',
+          ...(add ? { ':one': 1 } : { ':minus': -1 }), ...(event ? { ':ev': [event] } : {}),
         },
-        ReturnValues: 'UPDATED_NEW',
+        // The whole item comes back (no read is charged for it): the threshold is on it.
+        ReturnValues: 'ALL_NEW',
       }));
-      return { kind: 'changed', supportCount: Number(out.Attributes?.supportCount ?? 0) };
+      return { kind: 'changed', supportCount: Number(out.Attributes?.supportCount ?? 0), supportThreshold: Number(out.Attributes?.supportThreshold ?? 0) };
     } catch (e) {
       if (!isConditionFailed(e)) throw e;
       return { kind: 'refused', current: await this.supportState(id, userId) };

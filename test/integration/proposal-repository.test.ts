@@ -1,12 +1,12 @@
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CommunityRepository } from '../../functions/community/repository.js';
-import type { Proposal } from '../../functions/contracts/proposals.js';
 import type { Engine } from '../../functions/local/dynamo.js';
 import { seedDemo } from '../../functions/local/seed.js';
 import type { ProposalDeps } from '../../functions/proposals/deps.js';
-import { ProposalRepository, proposalKeys } from '../../functions/proposals/repository.js';
+import type { ProposalRecord } from '../../functions/proposals/records.js';
+import { proposalKeys, type ProposalRepository } from '../../functions/proposals/repository.js';
+import { createProposalDeps } from '../../functions/proposals/wire.js';
 import { changeSupport } from '../../functions/proposals/support-proposal.js';
 import { config } from '../../functions/shared/config.js';
 import { ConflictError } from '../../functions/shared/errors.js';
@@ -18,17 +18,18 @@ let db: DynamoDBDocumentClient;
 let repo: ProposalRepository;
 let deps: ProposalDeps;
 
-const proposal = (): Proposal => ({
+const proposal = (): ProposalRecord => ({
   id: newId(), communityId: 'chating', title: '长椅', description: '在花园里放几张长椅。', category: 'seating',
-  location: null, estimatedCostFen: null, status: 'open', supportCount: 0, author: { id: 'resident1', name: '王秀英' },
-  enteredBy: null, createdAt: '2026-11-29T00:00:00.000Z', updatedAt: '2026-11-29T00:00:00.000Z',
+  location: null, estimatedCostFen: null, status: 'open', supportCount: 0, supportThreshold: 100, progress: null,
+  openObjections: 0, author: { id: 'resident1', name: '王秀英' }, enteredBy: null, answer: null, objections: [],
+  outcome: null, hidden: null, timeline: [], createdAt: '2026-11-29T00:00:00.000Z', updatedAt: '2026-11-29T00:00:00.000Z',
 });
 
 beforeAll(async () => {
   ({ engine, db } = await startTestEngine());
   await seedDemo(db);
-  repo = new ProposalRepository(db, config().tables.proposals);
-  deps = { proposals: repo, community: new CommunityRepository(db, config().tables.community), clock: () => '2026-11-29T00:00:00.000Z', newId, defaultCommunity: 'chating' };
+  deps = { ...createProposalDeps(db, config()), clock: () => '2026-11-29T00:00:00.000Z' };
+  repo = deps.proposals;
 });
 afterAll(() => engine.close());
 

@@ -77,7 +77,7 @@ describe('GET /api/proposals and /api/proposals/{id}', () => {
     expect(seating.items.every((p) => p.category === 'seating')).toBe(true);
     const open = ProposalPage.parse((await api.call('GET', '/api/proposals?status=open&limit=50')).body);
     expect(open.items.every((p) => p.status === 'open')).toBe(true);
-    const none = ProposalPage.parse((await api.call('GET', '/api/proposals?status=completed')).body);
+    const none = ProposalPage.parse((await api.call('GET', '/api/proposals?status=withdrawn')).body);
     expect(none).toEqual({ items: [], cursor: null });
   });
 

@@ -37,3 +37,12 @@ export const sampleProposal = (n = 0) => ({
   description: '老人散步走累了没有地方坐，希望加几张有靠背的长椅。',
   category: 'seating' as const,
 });
+
+/** A plan the committee can accept with. */
+export const samplePlan = { costEstimateFen: 500_000, fundingSources: ['government', 'donations'], startDate: '2026-12-10', endDate: '2027-01-20' };
+
+/** Signs people in once per test file and remembers their tokens. */
+export function tokens(api: Api): (userId: string) => Promise<string> {
+  const cache = new Map<string, Promise<string>>();
+  return (userId) => cache.get(userId) ?? cache.set(userId, api.signIn(userId)).get(userId)!;
+}

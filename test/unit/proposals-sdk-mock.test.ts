@@ -2,7 +2,7 @@
  * aws-sdk-client-mock only injects failures and checks the exact expression sent (DESIGN rule 8);
  * the behaviour itself is tested against dynalite in test/integration.
  */
-import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/proposals/handler.js';
@@ -12,7 +12,7 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 afterEach(() => ddb.reset());
 
-const resident = () => ddb.on(QueryCommand).resolves({ Items: [
+const resident = () => ddb.on(GetCommand).resolves({ Item: { settings: { supportThreshold: 30, supportLimit: 0 } } }).on(QueryCommand).resolves({ Items: [
   { pk: 'USER#resident1', sk: 'PROFILE', displayName: '王秀英', communityId: 'chating' },
   { pk: 'USER#resident1', sk: 'HOUSEHOLD#h1', estateId: 'e', estateName: 'E', building: '1', unit: '101', relation: 'owner', verified: true },
 ] });
@@ -21,7 +21,7 @@ const put = () => handler(httpEvent('PUT', `/api/proposals/${ID}/support`, { sub
 describe('PUT /api/proposals/{id}/support against injected failures', () => {
   it('sends one conditional update that adds the caller to the backer set only while open', async () => {
     resident();
-    ddb.on(UpdateCommand).resolves({ Attributes: { supportCount: 7 } });
+    ddb.on(UpdateCommand).resolves({ Attributes: { supportCount: 7, supportThreshold: 30 } });
     const res = await put();
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body!)).toEqual({ proposalId: ID, supportCount: 7, supported: true });
@@ -30,7 +30,9 @@ describe('PUT /api/proposals/{id}/support against injected failures', () => {
     expect(sent.ConditionExpression).toBe('communityId = :c AND #s = :open AND NOT contains(supporters, :id)');
     expect(sent.ExpressionAttributeValues).toEqual({ ':u': new Set(['resident1']), ':id': 'resident1', ':c': 'chating', ':open': 'open', ':one': 1 });
     expect(sent.Key).toEqual({ pk: `PROPOSAL#${ID}`, sk: 'META' });
-    expect(ddb.calls()).toHaveLength(2); // who the caller is, then the one write: no read-then-write
+    // Who the caller is and the community's settings, then the one write: no read of the proposal first.
+    expect(ddb.commandCalls(BatchGetCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(1);
   });
 
   it('answers 503 "busy" when DynamoDB keeps throttling', async () => {

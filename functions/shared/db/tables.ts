@@ -23,7 +23,7 @@ export interface TableDef {
  * index keeps index writes at 1 WCU whatever the proposal's size. */
 const proposalSummary = [
   'id', 'communityId', 'title', 'category', 'location', 'estimatedCostFen', 'status', 'supportCount',
-  'authorId', 'authorName', 'createdAt', 'updatedAt',
+  'supportThreshold', 'progress', 'openObjections', 'hiddenAt', 'authorId', 'authorName', 'createdAt', 'updatedAt',
 ] as const;
 
 const gsi1 = (projection: IndexDef['projection'] = 'ALL'): IndexDef =>
@@ -36,6 +36,8 @@ export const tableDefs: Readonly<Record<ContextName, TableDef>> = {
     indexes: [
       gsi1(proposalSummary),
       { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', projection: proposalSummary },
+      // Sparse: only open reports carry gsi3pk, so the index is the moderation queue.
+      { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', projection: 'ALL' },
     ],
   },
   activities: { context: 'activities', envVar: 'TABLE_ACTIVITIES', indexes: [gsi1()] },
