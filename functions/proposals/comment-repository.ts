@@ -70,9 +70,10 @@ export class CommentRepository {
     try {
       await this.db.send(new UpdateCommand({
         TableName: this.table, Key: { pk: proposalKeys.pk(proposalId), sk },
-        UpdateExpression: hidden ? 'SET hidden = :h' : 'REMOVE hidden',
+        UpdateExpression: hidden ? 'SET #h = :h' : 'REMOVE #h',
         // Why: hiding twice (or restoring what is shown) must not rewrite who decided and when.
-        ConditionExpression: hidden ? 'attribute_exists(pk) AND attribute_not_exists(hidden)' : 'attribute_exists(hidden)',
+        ConditionExpression: hidden ? 'attribute_exists(pk) AND attribute_not_exists(#h)' : 'attribute_exists(#h)',
+        ExpressionAttributeNames: { '#h': 'hidden' }, // a reserved word in DynamoDB
         ...(hidden ? { ExpressionAttributeValues: { ':h': hidden } } : {}),
       }));
       return true;

@@ -27,7 +27,7 @@ export class LifecycleRepository {
 
   /** Applies one step; null when its condition no longer holds (the caller re-reads to say why). */
   private async apply(p: ProposalRecord, event: TimelineEvent, w: Write): Promise<ProposalRecord | null> {
-    const names: Record<string, string> = { '#s': 'status' };
+    const names: Record<string, string> = w.expect || w.to ? { '#s': 'status' } : {};
     const values: Record<string, unknown> = { ':ev': [event], ':now': event.at, ...(w.guard?.values ?? {}) };
     const sets = ['timeline = list_append(timeline, :ev)', 'updatedAt = :now'];
     const conditions = ['attribute_exists(pk)'];
