@@ -10,10 +10,14 @@ import { startPlatform } from '../../functions/local/platform.js';
 import { config } from '../../functions/shared/config.js';
 import { documentClient } from '../../functions/shared/db/client.js';
 import { Api } from '../support/platform.js';
+import { benchLifecycle } from './lifecycle.js';
 import { median } from './stats.js';
 
 export interface CapacityRow { action: string; rcu: number; wcu: number }
-export interface RequestBench { throughAdapterMs: number; bareWriteMs: number; overheadRatio: number; capacity: CapacityRow[] }
+export interface RequestBench {
+  throughAdapterMs: number; bareWriteMs: number; overheadRatio: number; capacity: CapacityRow[];
+  lifecycle: { milestoneMs: number; bareMs: number; ratio: number };
+}
 
 type Units = { rcu: number; wcu: number };
 const READS = /^(Get|Query|BatchGet|Scan)/; // GetItemCommand, QueryCommand, BatchGetItemCommand, ...
@@ -82,7 +86,8 @@ export async function benchRequests(samples = 300): Promise<RequestBench> {
     }
     const throughAdapterMs = median(through);
     const bareWriteMs = median(bare);
-    return { throughAdapterMs, bareWriteMs, overheadRatio: throughAdapterMs / bareWriteMs, capacity };
+    const lifecycle = await benchLifecycle(api, measure, timed);
+    return { throughAdapterMs, bareWriteMs, overheadRatio: throughAdapterMs / bareWriteMs, capacity, lifecycle };
   } finally {
     await platform.close();
   }

@@ -23,6 +23,9 @@ const req = await benchRequests();
 add('PUT support via local HTTP adapter', `${round(req.throughAdapterMs, 2)} ms`, 'median of 300');
 add('bare conditional UpdateItem', `${round(req.bareWriteMs, 2)} ms`, 'median of 300, same engine');
 add('request overhead ratio', `${round(req.overheadRatio, 2)}x`, 'adapter ÷ bare write');
+add('POST milestones via local HTTP adapter', `${round(req.lifecycle.milestoneMs, 2)} ms`, 'median of 60 (timeline growing)');
+add('bare conditional UpdateItem of META', `${round(req.lifecycle.bareMs, 2)} ms`, 'median of 60, same item');
+add('lifecycle step overhead ratio', `${round(req.lifecycle.ratio, 2)}x`, 'adapter ÷ bare write');
 for (const c of req.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU`, 'table units (dynalite omits GSI writes)');
 
 if (!existsSync('web/build/index.html')) execSync('npm run build:web', { stdio: 'inherit' });
