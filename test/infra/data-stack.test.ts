@@ -47,7 +47,7 @@ describe('data stack', () => {
     }
   });
 
-  it('builds the GSIs from tableDefs, with the proposals indexes projecting only the summary', () => {
+  it('builds the GSIs from tableDefs: proposal lists project only the summary, the moderation queue all', () => {
     for (const c of contexts) {
       const gsis = tableOf(c).Properties.GlobalSecondaryIndexes as any[];
       expect(gsis.map((g) => g.IndexName)).toEqual(tableDefs[c].indexes.map((i) => i.name));
@@ -58,15 +58,20 @@ describe('data stack', () => {
       expect(gsi.KeySchema).toEqual([
         { AttributeName: def.pk, KeyType: 'HASH' }, { AttributeName: def.sk, KeyType: 'RANGE' },
       ]);
+      if (def.projection === 'ALL') {
+        expect(gsi.Projection).toEqual({ ProjectionType: 'ALL' });
+        continue;
+      }
       expect(gsi.Projection.ProjectionType).toBe('INCLUDE');
       expect([...gsi.Projection.NonKeyAttributes].sort()).toEqual([...def.projection].sort());
     }
+    expect(proposals.map((g) => g.Projection.ProjectionType)).toEqual(['INCLUDE', 'INCLUDE', 'ALL']);
     expect(tableOf('community').Properties.GlobalSecondaryIndexes[0].Projection).toEqual({ ProjectionType: 'ALL' });
   });
 
   it('declares every key attribute as a string', () => {
     const defs = tableOf('proposals').Properties.AttributeDefinitions as { AttributeName: string; AttributeType: string }[];
-    expect(defs.map((d) => d.AttributeName).sort()).toEqual(['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'pk', 'sk']);
+    expect(defs.map((d) => d.AttributeName).sort()).toEqual(['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'pk', 'sk']);
     expect(new Set(defs.map((d) => d.AttributeType))).toEqual(new Set(['S']));
   });
 });
