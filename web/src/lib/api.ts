@@ -6,7 +6,16 @@ import type { z } from 'zod';
 import { ErrorBody } from '$contracts/common.js';
 import { DevSession, DevUsers, Me } from '$contracts/me.js';
 import {
-  Proposal, ProposalPage, SupportState, type CreateProposalBody, type ProposalCategory, type ProposalStatus,
+  Comment, CommentPage, ModerationOutcome, ModerationQueue, ReportReceipt,
+  type CreateCommentBody, type ModerationDecisionBody, type ReportBody,
+} from '$contracts/comments.js';
+import {
+  PhotoUpload, type AddPhotoBody, type AnswerBody, type CompleteBody, type MilestoneBody, type ObjectionBody,
+  type ObjectionResponseBody, type PhotoUploadBody, type ReviewBody, type StartWorkBody, type SupportOnBehalfBody,
+  type WithdrawBody,
+} from '$contracts/proposal-actions.js';
+import {
+  Dashboard, Proposal, ProposalPage, SupportState, type CreateProposalBody, type ProposalCategory, type ProposalStatus,
 } from '$contracts/proposals.js';
 import { readSession } from './auth/stored-session.js';
 
@@ -67,9 +76,9 @@ async function call<S extends z.ZodType>(schema: S, method: string, path: string
   return parsed.data;
 }
 
-export interface ListFilter { status?: ProposalStatus; category?: ProposalCategory; limit?: number; cursor?: string }
+export type ListFilter = { status?: ProposalStatus; category?: ProposalCategory; limit?: number; cursor?: string };
 
-function queryString(filter: ListFilter): string {
+function queryString(filter: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '') q.set(k, String(v));
   const s = q.toString();
@@ -77,6 +86,11 @@ function queryString(filter: ListFilter): string {
 }
 
 const idPath = (id: string) => `/proposals/${encodeURIComponent(id)}`;
+const seg = encodeURIComponent;
+type In<S extends z.ZodType> = z.input<S>;
+/** A lifecycle step: POST /proposals/{id}/<name>, answered with the whole proposal. */
+const step = <S extends z.ZodType>(name: string) => (id: string, body: In<S>) =>
+  call(Proposal, 'POST', `${idPath(id)}/${name}`, { body });
 
 export const api = {
   me: (fetch?: Fetch) => call(Me, 'GET', '/me', { fetch }),
@@ -87,6 +101,44 @@ export const api = {
   getSupport: (id: string) => call(SupportState, 'GET', `${idPath(id)}/support`),
   back: (id: string) => call(SupportState, 'PUT', `${idPath(id)}/support`),
   withdrawBacking: (id: string) => call(SupportState, 'DELETE', `${idPath(id)}/support`),
+  /** Staff back it for a resident from a paper form (idempotent). */
+  backOnBehalf: (id: string, userId: string, body: In<typeof SupportOnBehalfBody>) =>
+    call(SupportState, 'PUT', `${idPath(id)}/supporters/${seg(userId)}`, { body }),
+
+  withdraw: step<typeof WithdrawBody>('withdraw'),
+  review: step<typeof ReviewBody>('review'),
+  answer: step<typeof AnswerBody>('answer'),
+  object: step<typeof ObjectionBody>('objections'),
+  start: step<typeof StartWorkBody>('start'),
+  addMilestone: step<typeof MilestoneBody>('milestones'),
+  complete: step<typeof CompleteBody>('complete'),
+  addPhoto: step<typeof AddPhotoBody>('photos'),
+  respondToObjection: (id: string, objectionId: string, body: In<typeof ObjectionResponseBody>) =>
+    call(Proposal, 'POST', `${idPath(id)}/objections/${seg(objectionId)}/response`, { body }),
+  /** A short-lived link to PUT one photo to; see `putPhoto`. */
+  requestPhotoUpload: (id: string, body: In<typeof PhotoUploadBody>) =>
+    call(PhotoUpload, 'POST', `${idPath(id)}/photo-uploads`, { body }),
+  /** Sends the file itself to the pre-signed link, with exactly the headers it was issued for (no token). */
+  async putPhoto(upload: z.infer<typeof PhotoUpload>, file: Blob): Promise<void> {
+    let res: Response;
+    try {
+      res = await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: file });
+    } catch {
+      throw new ApiError(0, 'network', 'The server could not be reached.');
+    }
+    if (!res.ok) throw new ApiError(res.status, `upload_${res.status}`, 'The photo was not accepted.');
+  },
+  dashboard: () => call(Dashboard, 'GET', '/dashboard/proposals'),
+
+  listComments: (id: string, page: { limit?: number; cursor?: string } = {}) =>
+    call(CommentPage, 'GET', `${idPath(id)}/comments${queryString(page)}`, { auth: false }),
+  comment: (id: string, body: CreateCommentBody) => call(Comment, 'POST', `${idPath(id)}/comments`, { body }),
+  reportProposal: (id: string, body: In<typeof ReportBody>) =>
+    call(ReportReceipt, 'POST', `${idPath(id)}/reports`, { body }),
+  reportComment: (id: string, commentId: string, body: In<typeof ReportBody>) =>
+    call(ReportReceipt, 'POST', `${idPath(id)}/comments/${seg(commentId)}/reports`, { body }),
+  moderationQueue: () => call(ModerationQueue, 'GET', '/moderation/reports'),
+  decide: (body: In<typeof ModerationDecisionBody>) => call(ModerationOutcome, 'POST', '/moderation/decisions', { body }),
   /** Local development only; 404 on AWS. */
   devUsers: () => call(DevUsers, 'GET', '/dev/users', { auth: false }),
   devSession: (userId: string) => call(DevSession, 'POST', '/dev/session', { body: { userId }, auth: false }),
