@@ -2,14 +2,23 @@
  * The language of the site: a rune holding 'zh-CN' or 'en', `t()` to look up a message, and the
  * switch (remembered in localStorage, mirrored on <html lang>). Prerendered HTML is Chinese; the
  * remembered language is applied after hydration so the markup always matches on hydration.
+ * Chinese is always loaded; the English catalogue is fetched only by someone who reads English.
  */
-import { en } from './en.js';
-import { zh, type MessageKey, type Messages } from './zh.js';
+import type { StaffKey } from './staff-zh.js';
+import { zh, type MessageKey as PublicKey, type Messages } from './zh.js';
 
 export type Lang = 'zh-CN' | 'en';
-export type { MessageKey };
+/** Every message: the public ones, always loaded, and the committee and staff ones (see staff.ts). */
+export type MessageKey = PublicKey | StaffKey;
 
-const catalogues: Record<Lang, Messages> = { 'zh-CN': zh, en };
+const catalogues: Partial<Record<Lang, Messages>> = { 'zh-CN': zh };
+/** Messages added by code loaded later (the committee and staff tools). */
+const added: Record<Lang, Record<string, string>> = { 'zh-CN': {}, en: {} };
+
+export function addMessages(zhMore: Record<string, string>, enMore: Record<string, string>): void {
+  Object.assign(added['zh-CN'], zhMore);
+  Object.assign(added.en, enMore);
+}
 const STORAGE_KEY = 'gongzhi.lang';
 
 let current = $state<Lang>('zh-CN');
@@ -22,18 +31,20 @@ export const i18n = {
 
 /** The message for `key` in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = catalogues[current][key];
+  const text = (catalogues[current] as Record<string, string> | undefined)?.[key] ?? added[current][key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-function apply(lang: Lang): void {
+/** Switches only once the language's messages are here, so no page ever shows raw keys. */
+async function apply(lang: Lang): Promise<void> {
+  if (!catalogues[lang]) catalogues[lang] = (await import('./en.js')).en;
   current = lang;
   document.documentElement.lang = lang;
 }
 
-export function setLang(lang: Lang): void {
-  apply(lang);
+export async function setLang(lang: Lang): Promise<void> {
+  await apply(lang);
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
@@ -42,12 +53,12 @@ export function setLang(lang: Lang): void {
 }
 
 /** Called once in the browser after hydration: apply the remembered language. */
-export function restoreLang(): void {
+export async function restoreLang(): Promise<void> {
   let saved: string | null = null;
   try {
     saved = localStorage.getItem(STORAGE_KEY);
   } catch {
     saved = null;
   }
-  apply(saved === 'en' ? 'en' : 'zh-CN');
+  await apply(saved === 'en' ? 'en' : 'zh-CN').catch(() => undefined);
 }
