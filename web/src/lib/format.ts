@@ -27,3 +27,8 @@ export function yuanToFen(input: string): number | undefined | null {
   const fraction = Number((match[2] ?? '').padEnd(2, '0'));
   return whole * 100 + fraction;
 }
+
+/** A calendar date ("2026-12-01") as people write it; it names a day, so no time zone shifts it. */
+export function formatDate(isoDate: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${isoDate}T00:00:00Z`));
+}

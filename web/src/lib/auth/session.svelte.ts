@@ -5,6 +5,8 @@ import { readSession, writeSession, type StoredSession } from './stored-session.
 
 let stored = $state<StoredSession | null>(null);
 let me = $state<Me | null>(null);
+/** False until the stored session (and the caller's roles) have been read after page load. */
+let ready = $state(false);
 
 export const session = {
   get signedIn(): boolean {
@@ -15,6 +17,9 @@ export const session = {
   },
   get provider(): StoredSession['provider'] | null {
     return stored?.provider ?? null;
+  },
+  get ready(): boolean {
+    return ready;
   },
 };
 
@@ -38,6 +43,7 @@ async function loadMe(): Promise<void> {
 export async function restoreSession(): Promise<void> {
   stored = readSession();
   if (stored) await loadMe();
+  ready = true;
 }
 
 export async function signIn(next: StoredSession): Promise<void> {
