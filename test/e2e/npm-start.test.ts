@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { demoProposals } from '../../functions/local/demo/proposals.js';
 import { Api, sampleProposal } from '../support/platform.js';
 import { root } from './support/site.js';
 
@@ -73,7 +74,7 @@ describe('npm start', () => {
     expect(reset.stdout).toContain('Loaded the demo community');
     const fresh = await start(port);
     expect((await api.call('GET', `/api/proposals/${created.body.id}`)).status).toBe(404);
-    expect((await api.call('GET', '/api/proposals')).body.items).toHaveLength(5);
+    expect((await api.call('GET', '/api/proposals')).body.items).toHaveLength(demoProposals.length);
     expect(await stop(fresh.child)).toBe(0);
   }, 240_000);
 });
