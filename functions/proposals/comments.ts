@@ -4,7 +4,7 @@ import { load, notFound, personOf, requireResident } from './access.js';
 import type { ProposalDeps } from './deps.js';
 
 export async function listComments(deps: ProposalDeps, id: string, limit: number, cursor?: string): Promise<CommentPage> {
-  if (!(await deps.proposals.supportState(id, ''))) throw notFound();
+  if (!(await deps.proposals.exists(id))) throw notFound();
   return deps.comments.list(id, limit, cursor);
 }
 

@@ -87,6 +87,11 @@ export class ProposalRepository {
     return items.slice(0, max).map(toSummary);
   }
 
+  async exists(id: string): Promise<boolean> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: proposalKeys.pk(id), sk: 'META' }, ProjectionExpression: 'pk' }));
+    return out.Item !== undefined;
+  }
+
   /** The caller's backing and the current count, read strongly so it reflects the caller's last write. */
   async supportState(id: string, userId: string): Promise<SupportSnapshot | null> {
     const out = await this.db.send(new GetCommand({
