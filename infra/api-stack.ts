@@ -11,13 +11,17 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { contexts, routes, type ContextName } from '../functions/routes.js';
 import { Auth } from './auth.js';
 import { ContextFunction } from './context-function.js';
+import { grantMedia, mediaContexts } from './media-access.js';
 
 export interface ApiStackProps extends StackProps {
   readonly tables: Readonly<Record<ContextName, ITable>>;
+  /** The photo bucket: the contexts in media-access.ts sign uploads to it. */
+  readonly media: IBucket;
   readonly siteOrigins: readonly string[];
   readonly authDomainPrefix: string;
   readonly defaultCommunity: string;
@@ -44,6 +48,7 @@ export class ApiStack extends Stack {
         context: c, tables: props.tables, defaultCommunity: props.defaultCommunity, logLevel: props.logLevel,
       });
       this.functions[c] = fn;
+      if (mediaContexts.includes(c)) grantMedia(fn.fn, props.media);
       return [c, new HttpLambdaIntegration(`${c}-integration`, fn.fn)];
     })) as Record<string, HttpLambdaIntegration>;
     const community = integrations.community;

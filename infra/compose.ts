@@ -14,11 +14,14 @@ export interface ComposeOptions {
 export function composeApp(app: App, options: ComposeOptions) {
   const settings = readSettings(app);
   const env = options.env;
-  const data = new DataStack(app, 'GongzhiData', { env, description: 'Gongzhi tables, one per bounded context' });
+  const data = new DataStack(app, 'GongzhiData', {
+    env, description: 'Gongzhi tables, one per bounded context, and the photo bucket', siteOrigins: settings.siteOrigins,
+  });
   const api = new ApiStack(app, 'GongzhiApi', {
     env,
     description: 'Gongzhi HTTP API, Lambdas and Cognito',
     tables: data.tables,
+    media: data.media,
     siteOrigins: settings.siteOrigins,
     authDomainPrefix: settings.authDomainPrefix,
     defaultCommunity: settings.defaultCommunity,
@@ -30,6 +33,7 @@ export function composeApp(app: App, options: ComposeOptions) {
     siteAssetPath: options.siteAssetPath,
     customDomain: settings.customDomain,
     httpApi: api.httpApi,
+    media: data.media,
     cognito: { domain: api.auth.domainHost, clientId: api.auth.client.userPoolClientId },
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

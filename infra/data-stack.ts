@@ -1,23 +1,33 @@
-/** The data stack: one DynamoDB table per bounded context, built from the shared table definitions. */
+/** The data stack: one DynamoDB table per bounded context (from the shared definitions) and the photo bucket. */
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AttributeType, BillingMode, ProjectionType, Table, TableEncryption, type ITable,
 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { contexts, type ContextName } from '../functions/routes.js';
 import { tableDefs, type TableDef } from '../functions/shared/db/tables.js';
+import { MediaBucket } from './media-bucket.js';
 
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
+
+export interface DataStackProps extends StackProps {
+  /** Origins whose pages upload photos (CORS of the media bucket). */
+  readonly siteOrigins: readonly string[];
+}
 
 export class DataStack extends Stack {
   /** Every context's table, whether or not its Lambda exists yet. */
   readonly tables: Readonly<Record<ContextName, ITable>>;
+  /** Proposal photos, uploaded through pre-signed links and served by CloudFront under /media/. */
+  readonly media: Bucket;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
     const tables = {} as Record<ContextName, ITable>;
     for (const c of contexts) tables[c] = this.table(tableDefs[c]);
     this.tables = tables;
+    this.media = new MediaBucket(this, 'Media', { siteOrigins: props.siteOrigins }).bucket;
   }
 
   private table(def: TableDef): Table {

@@ -1,28 +1,42 @@
-/** Security headers CloudFront adds to every response of the site and the API. */
+/** Security headers CloudFront adds to every response of the site, the API and the photos. */
 import { Duration } from 'aws-cdk-lib';
 import { HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
 
-/** SvelteKit's inline bootstrap needs 'unsafe-inline'; the hosted Cognito pages are the only other origin. */
-export const contentSecurityPolicy = [
+/**
+ * SvelteKit's inline bootstrap needs 'unsafe-inline'; the hosted Cognito pages and the photo
+ * bucket (the browser PUTs photos straight to it) are the only other origins.
+ */
+export const contentSecurityPolicy = (uploadOrigin: string): string => [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self' https://*.amazoncognito.com https://cognito-idp.*.amazonaws.com",
+  `connect-src 'self' ${uploadOrigin} https://*.amazoncognito.com https://cognito-idp.*.amazonaws.com`,
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "form-action 'self' https://*.amazoncognito.com",
 ].join('; ');
 
-export const securityHeaders = (scope: Construct): ResponseHeadersPolicy =>
-  new ResponseHeadersPolicy(scope, 'SecurityHeaders', {
-    comment: 'Gongzhi security headers',
+export interface SecurityHeadersProps {
+  /** Where upload links point (`https://<bucket>.s3.<region>.<suffix>`). */
+  readonly uploadOrigin: string;
+  /** Overrides the origin's Cache-Control, for responses that never change. */
+  readonly cacheControl?: string;
+  readonly comment?: string;
+}
+
+export const securityHeaders = (scope: Construct, id: string, props: SecurityHeadersProps): ResponseHeadersPolicy =>
+  new ResponseHeadersPolicy(scope, id, {
+    comment: props.comment ?? 'Gongzhi security headers',
     securityHeadersBehavior: {
-      contentSecurityPolicy: { contentSecurityPolicy, override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.uploadOrigin), override: true },
       strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
       referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
     },
+    ...(props.cacheControl && {
+      customHeadersBehavior: { customHeaders: [{ header: 'cache-control', value: props.cacheControl, override: true }] },
+    }),
   });

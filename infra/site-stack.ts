@@ -1,19 +1,21 @@
 /**
  * The site stack: the SvelteKit static build in a private bucket behind CloudFront (Origin Access
- * Control), with `/api/*` forwarded uncached to the HTTP API so the site and API share one origin.
+ * Control), with `/api/*` forwarded uncached to the HTTP API and `/media/*` served from the photo
+ * bucket, so the site, the API and the photos share one origin.
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods, CachePolicy, Distribution, Function as CfFunction, FunctionCode, FunctionEventType,
-  FunctionRuntime, HttpVersion, OriginProtocolPolicy, OriginRequestPolicy, PriceClass, SecurityPolicyProtocol,
-  ViewerProtocolPolicy,
+  FunctionRuntime, HttpVersion, OriginProtocolPolicy, OriginRequestPolicy, PriceClass, S3OriginAccessControl,
+  SecurityPolicyProtocol, Signing, ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { acknowledgeDeploymentHandler, acknowledgeDistribution, acknowledgeLogBucket } from './site-acknowledgements.js';
+import { immutableCacheControl, mediaBehavior, mediaPathPattern, uploadOriginOf } from './media-delivery.js';
 import { deploySite } from './site-deployment.js';
 import { securityHeaders } from './security-headers.js';
 import { spaRoutingCode } from './spa-routing.js';
@@ -22,6 +24,8 @@ export interface SiteStackProps extends StackProps {
   /** Directory of the built site (SvelteKit adapter-static output with `200.html`). */
   readonly siteAssetPath: string;
   readonly httpApi: IHttpApi;
+  /** The photo bucket (data stack), served under /media/ and uploaded to from the site's pages. */
+  readonly media: IBucket;
   /** A custom domain with its ACM certificate (us-east-1); without it the *.cloudfront.net name is used. */
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string } | undefined;
   /** What the static site learns at deploy time through `/config.json`. */
@@ -50,7 +54,10 @@ export class SiteStack extends Stack {
       serverAccessLogsPrefix: 's3-site/',
     });
 
-    const headers = securityHeaders(this);
+    const uploadOrigin = uploadOriginOf(this, props.media.bucketName);
+    const headers = securityHeaders(this, 'SecurityHeaders', { uploadOrigin });
+    // One OAC, signing every request, for both buckets.
+    const originAccessControl = new S3OriginAccessControl(this, 'OriginAccessControl', { signing: Signing.SIGV4_ALWAYS });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Gongzhi site and API',
       ...(props.customDomain && {
@@ -66,7 +73,7 @@ export class SiteStack extends Stack {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(bucket),
+        origin: S3BucketOrigin.withOriginAccessControl(bucket, { originAccessControl }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
@@ -91,6 +98,13 @@ export class SiteStack extends Stack {
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: headers,
         },
+        [mediaPathPattern]: mediaBehavior(this, {
+          media: props.media,
+          originAccessControl,
+          responseHeadersPolicy: securityHeaders(this, 'MediaHeaders', {
+            uploadOrigin, cacheControl: immutableCacheControl, comment: 'Gongzhi photos: security headers, cached for a year',
+          }),
+        }),
       },
     });
     acknowledgeDistribution(this.distribution, { defaultCertificate: !props.customDomain });

@@ -36,10 +36,10 @@ describe('api stack: functions', () => {
     }
   });
 
-  it('passes each function the names of exactly the tables it is granted', () => {
+  it('passes each function the names of exactly the tables (and, for proposals, the photo bucket) it is granted', () => {
     const env = (c: ContextName) => fnResource(c).Properties.Environment.Variables as Record<string, unknown>;
     expect(Object.keys(env('proposals')).sort()).toEqual(
-      ['DEFAULT_COMMUNITY', 'LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_COMMUNITY', 'TABLE_PROPOSALS']);
+      ['DEFAULT_COMMUNITY', 'LOG_LEVEL', 'MEDIA_BUCKET', 'NODE_OPTIONS', 'TABLE_COMMUNITY', 'TABLE_PROPOSALS']);
     expect(Object.keys(env('community')).sort()).toEqual(['DEFAULT_COMMUNITY', 'LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_COMMUNITY']);
     expect(env('proposals')).toMatchObject({ DEFAULT_COMMUNITY: 'chating', LOG_LEVEL: 'info' });
   });

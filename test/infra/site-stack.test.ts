@@ -23,6 +23,13 @@ const deployment = (prune: boolean): Resource => {
   return all.find((d) => d.Properties.Prune === prune)!;
 };
 const siteBucketId = () => (distribution.Origins[0].DomainName['Fn::GetAtt'] as string[])[0]!;
+const named = (type: string, prefix: string): Resource =>
+  Object.entries(resources(template, type)).find(([id]) => id.startsWith(prefix))![1];
+const behavior = (pattern: string) => (distribution.CacheBehaviors as any[]).find((b) => b.PathPattern === pattern);
+/** A CloudFormation string as text: references become <Name>, cross-stack outputs <OutputName>. */
+const flat = (v: any): string => (typeof v === 'string' ? v
+  : v['Fn::Join'] ? (v['Fn::Join'][1] as any[]).map(flat).join(v['Fn::Join'][0])
+    : v.Ref ? `<${v.Ref}>` : v['Fn::GetStackOutput'] ? `<${v['Fn::GetStackOutput'].OutputName}>` : JSON.stringify(v));
 
 describe('site stack: storage', () => {
   it('blocks every kind of public access on every bucket, encrypts, and refuses plain HTTP', () => {
@@ -64,18 +71,18 @@ describe('site stack: distribution', () => {
   it('falls back to 200.html for app paths at the edge, never rewriting the API\'s own 403/404', () => {
     // Distribution-wide error responses would also turn an API 404 into a 200 HTML page.
     expect(distribution.CustomErrorResponses).toBeUndefined();
-    const fn = only(template, 'AWS::CloudFront::Function');
+    const fn = named('AWS::CloudFront::Function', 'SpaRouting');
     expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
     expect(fn.Properties.FunctionCode).toContain("'/200.html'");
     expect(distribution.DefaultCacheBehavior.FunctionAssociations).toEqual([{
       EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^SpaRouting/), 'FunctionARN'] },
     }]);
-    expect(distribution.CacheBehaviors[0].FunctionAssociations).toBeUndefined();
+    expect(behavior('/api/*').FunctionAssociations).toBeUndefined();
   });
 
   it('forwards /api/* uncached, with every method and every header but Host, to the HTTP API', () => {
-    expect(distribution.CacheBehaviors).toHaveLength(1);
-    const api = distribution.CacheBehaviors[0];
+    expect((distribution.CacheBehaviors as any[]).map((b) => b.PathPattern)).toEqual(['/api/*', '/media/*']);
+    const api = behavior('/api/*');
     expect(api).toMatchObject({
       PathPattern: '/api/*',
       CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
@@ -89,20 +96,25 @@ describe('site stack: distribution', () => {
   });
 
   it('adds the security headers, with the CSP, to the site and the API', () => {
-    const policy = only(template, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const policy = named('AWS::CloudFront::ResponseHeadersPolicy', 'SecurityHeaders');
     const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
-    expect(headers.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: contentSecurityPolicy, Override: true });
-    expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
-    expect(contentSecurityPolicy).toContain('form-action \'self\' https://*.amazoncognito.com');
+    // Uploads go from the page straight to the photo bucket's regional endpoint, so it may be fetched.
+    const csp = flat(headers.ContentSecurityPolicy.ContentSecurityPolicy);
+    const uploadOrigin = /https:\/\/<PublishOutputRefMediaBucket\w+>\.s3\.<AWS::Region>\.<AWS::URLSuffix>/.exec(csp)?.[0];
+    expect(uploadOrigin).toBeDefined();
+    expect(headers.ContentSecurityPolicy).toMatchObject({ Override: true });
+    expect(csp).toBe(contentSecurityPolicy(uploadOrigin!));
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain('form-action \'self\' https://*.amazoncognito.com');
     expect(headers).toMatchObject({
       StrictTransportSecurity: { AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true },
       ContentTypeOptions: { Override: true },
       FrameOptions: { FrameOption: 'DENY', Override: true },
       ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
     });
-    const id = { Ref: Object.keys(resources(template, 'AWS::CloudFront::ResponseHeadersPolicy'))[0] };
+    const id = { Ref: Object.keys(resources(template, 'AWS::CloudFront::ResponseHeadersPolicy')).find((k) => k.startsWith('SecurityHeaders')) };
     expect(distribution.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual(id);
-    expect(distribution.CacheBehaviors[0].ResponseHeadersPolicyId).toEqual(id);
+    expect(behavior('/api/*').ResponseHeadersPolicyId).toEqual(id);
   });
 });
 
