@@ -1,19 +1,12 @@
 /** Comments with one level of replies, reports from anyone signed in, and the moderators' queue. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CommentPage, ModerationQueue } from '../../functions/contracts/comments.js';
-import type { Platform } from '../../functions/local/platform.js';
-import { sampleProposal, startTestPlatform, tokens, type Api } from '../support/platform.js';
+import { sampleProposal, usePlatform } from '../support/platform.js';
 
-let platform: Platform;
-let api: Api;
-let as: (userId: string) => Promise<string>;
 let id: string;
-beforeAll(async () => {
-  ({ platform, api } = await startTestPlatform());
-  as = tokens(api);
+const { api, as } = usePlatform(async () => {
   id = (await api.call('POST', '/api/proposals', { token: await as('resident1'), body: sampleProposal() })).body.id;
 });
-afterAll(() => platform.close());
 
 const post = async (who: string, path: string, body: unknown) => api.call('POST', path, { token: await as(who), body });
 const comments = async () => CommentPage.parse((await api.call('GET', `/api/proposals/${id}/comments`)).body).items;

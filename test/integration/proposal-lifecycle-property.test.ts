@@ -4,19 +4,11 @@
  * reaches a state the model did not (e.g. backing after close is 409, accepting a rejected one 409).
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Proposal } from '../../functions/contracts/proposals.js';
-import type { Platform } from '../../functions/local/platform.js';
-import { samplePlan, sampleProposal, startTestPlatform, tokens, type Api } from '../support/platform.js';
+import { samplePlan, sampleProposal, usePlatform } from '../support/platform.js';
 
-let platform: Platform;
-let api: Api;
-let as: (userId: string) => Promise<string>;
-beforeAll(async () => {
-  ({ platform, api } = await startTestPlatform());
-  as = tokens(api);
-});
-afterAll(() => platform.close());
+const { api, as } = usePlatform();
 
 type Call =
   | { a: 'back' | 'unback' | 'object' | 'respond'; r: number }

@@ -1,17 +1,9 @@
 /** Every transition of a proposal's life and every role check, through the HTTP layer on dynalite. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Proposal } from '../../functions/contracts/proposals.js';
-import type { Platform } from '../../functions/local/platform.js';
-import { samplePlan, sampleProposal, startTestPlatform, tokens, type Api } from '../support/platform.js';
+import { samplePlan, sampleProposal, usePlatform } from '../support/platform.js';
 
-let platform: Platform;
-let api: Api;
-let as: (userId: string) => Promise<string>;
-beforeAll(async () => {
-  ({ platform, api } = await startTestPlatform());
-  as = tokens(api);
-});
-afterAll(() => platform.close());
+const { api, as } = usePlatform();
 
 const post = async (who: string, path: string, body: unknown = {}) => api.call('POST', path, { token: await as(who), body });
 async function propose(who = 'resident1'): Promise<string> {

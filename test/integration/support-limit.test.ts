@@ -1,25 +1,18 @@
 /** The community's per-resident backing limit, under concurrency, through the HTTP layer. */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMUNITY } from '../../functions/local/demo/community.js';
-import type { Platform } from '../../functions/local/platform.js';
 import { config } from '../../functions/shared/config.js';
 import { documentClient } from '../../functions/shared/db/client.js';
-import { sampleProposal, startTestPlatform, tokens, type Api } from '../support/platform.js';
+import { sampleProposal, usePlatform } from '../support/platform.js';
 
-let platform: Platform;
-let api: Api;
-let as: (userId: string) => Promise<string>;
-beforeAll(async () => {
-  ({ platform, api } = await startTestPlatform());
-  as = tokens(api);
+const { api, as } = usePlatform(async () => {
   // Before any backing reads (and caches) the settings: at most 2 backings per resident.
   await documentClient().send(new PutCommand({
     TableName: config().tables.community,
     Item: { pk: `COMMUNITY#${COMMUNITY.id}`, sk: 'META', ...COMMUNITY, settings: { ...COMMUNITY.settings, supportLimit: 2 } },
   }));
 });
-afterAll(() => platform.close());
 
 const propose = async () => (await api.call('POST', '/api/proposals', { token: await as('resident1'), body: sampleProposal() })).body.id as string;
 const back = async (who: string, id: string, method = 'PUT') => api.call(method, `/api/proposals/${id}/support`, { token: await as(who) });

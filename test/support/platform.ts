@@ -1,10 +1,11 @@
 /** Test helpers: the real local platform (dynalite in memory) and a small HTTP client for it. */
+import { afterAll, beforeAll } from 'vitest';
 import { startPlatform, type Platform } from '../../functions/local/platform.js';
 
 export interface Reply<T = any> { status: number; body: T }
 
 export class Api {
-  constructor(readonly base: string) {}
+  constructor(public base: string) {}
 
   async call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}): Promise<Reply<T>> {
     const res = await fetch(`${this.base}${path}`, {
@@ -45,4 +46,20 @@ export const samplePlan = { costEstimateFen: 500_000, fundingSources: ['governme
 export function tokens(api: Api): (userId: string) => Promise<string> {
   const cache = new Map<string, Promise<string>>();
   return (userId) => cache.get(userId) ?? cache.set(userId, api.signIn(userId)).get(userId)!;
+}
+
+/**
+ * One platform for a test file: started before its tests, closed after them. The client and the
+ * sign-in helper can be destructured at once; they point at the platform once it is up.
+ */
+export function usePlatform(before?: (api: Api) => Promise<void>): { api: Api; as: (userId: string) => Promise<string> } {
+  const api = new Api('http://127.0.0.1:0');
+  let platform: Platform | undefined;
+  beforeAll(async () => {
+    platform = (await startTestPlatform()).platform;
+    api.base = platform.url;
+    await before?.(api);
+  });
+  afterAll(() => platform?.close());
+  return { api, as: tokens(api) };
 }
