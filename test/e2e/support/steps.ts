@@ -7,7 +7,12 @@ import { root, screenshotDir } from './site.js';
 /** Dev sign-in: open /signin and press the demo user's button. */
 export async function signInAs(page: Page, userId: string, next = '/'): Promise<void> {
   await page.goto(`/signin?next=${encodeURIComponent(next)}`);
-  await page.getByRole('button', { name: new RegExp(`\\s${userId}(\\s|$)`) }).click();
+  const button = page.getByRole('button', { name: new RegExp(`\\s${userId}(\\s|$)`), includeHidden: true });
+  await button.waitFor({ state: 'attached' });
+  // Long groups show their first few people; the rest are behind "show N more".
+  const folded = page.locator('details:not([open])', { has: button });
+  if (await folded.count()) await folded.locator('summary').click();
+  await button.click();
   await page.waitForURL((u) => u.pathname === next);
   await page.locator('header').getByRole('button', { name: /退出登录|Sign out/ }).waitFor();
 }
@@ -40,5 +45,10 @@ export function describeViolations(violations: AxeViolation[]): string {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // A full-page picture shows what is below the fold too: load the lazy images first.
+  await page.evaluate(() => Promise.all([...document.images].map((img) => {
+    img.loading = 'eager';
+    return img.decode().catch(() => undefined);
+  })));
   await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true });
 }

@@ -189,6 +189,7 @@ export const en = {
   'photoKind.before': 'Before',
   'photoKind.progress': 'During the work',
   'photoKind.after': 'After',
+  'photoKind.alt': 'Photo, {kind}: {caption}',
   'timeline.title': 'Public record',
   'timeline.intro': 'Every step of this proposal, and who took it.',
   'timeline.onBehalf': 'Entered by staff for {name}',

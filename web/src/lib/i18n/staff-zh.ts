@@ -112,6 +112,9 @@ export const staffZh = {
   'queue.hidden': '已隐藏。公众现在看到：已被管理员隐藏：{reason}',
   'queue.kept': '已保留，举报已处理。',
   'queue.restored': '已恢复显示。',
+  'answerForm.costHint': '例如 18000 或 18000.50',
+  'photo.choose': '从手机里选一张照片…',
+  'photo.noneChosen': '还没有选择照片',
 } as const;
 
 export type StaffKey = keyof typeof staffZh;

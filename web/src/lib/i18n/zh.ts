@@ -187,6 +187,7 @@ export const zh = {
   'photoKind.before': '施工前',
   'photoKind.progress': '施工中',
   'photoKind.after': '完工后',
+  'photoKind.alt': '{kind}的照片：{caption}',
   'timeline.title': '公开记录',
   'timeline.intro': '这个提议的每一步，谁做的，都记在这里。',
   'timeline.onBehalf': '由工作人员代为录入：{name}',
