@@ -63,6 +63,9 @@ describe('the proposal list', () => {
     await page.reload();
     await ready(page);
     expect(await page.getByLabel('状态').inputValue()).toBe('completed');
+    // Every status of the lifecycle can be picked, after "all".
+    expect(await page.getByLabel('状态').locator('option').allTextContents())
+      .toEqual(['全部', '征集支持中', '审议中', '已采纳', '未采纳', '实施中', '已完成', '已撤回']);
     expect(await page.getByLabel('类别').inputValue()).toBe('lighting');
     await context.close();
   });

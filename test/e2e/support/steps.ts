@@ -46,7 +46,7 @@ export function describeViolations(violations: AxeViolation[]): string {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   // A full-page picture shows what is below the fold too: load the lazy images first.
-  await page.evaluate(() => Promise.all([...document.images].map((img) => {
+  await page.evaluate(() => Promise.all(Array.from(document.images).map((img) => {
     img.loading = 'eager';
     return img.decode().catch(() => undefined);
   })));

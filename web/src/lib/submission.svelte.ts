@@ -10,8 +10,11 @@ export class Submission {
   status = $state<number | null>(null);
   issues = $state<Issue[]>([]);
 
-  /** Runs `work`; on failure keeps its message (a page-specific one from `keys` wins) and answers null. */
-  async run<T extends object>(work: () => Promise<T>, keys: Partial<Record<number, MessageKey>> = {}): Promise<T | null> {
+  /**
+   * Runs `work`; on failure keeps its message and answers null. A page-specific message in `keys`,
+   * by the error's code (`duplicate`) or its status (409), wins over the general one.
+   */
+  async run<T extends object>(work: () => Promise<T>, keys: Partial<Record<number | string, MessageKey>> = {}): Promise<T | null> {
     this.busy = true;
     this.failure = null;
     this.status = null;
@@ -22,7 +25,7 @@ export class Submission {
       const status = e instanceof ApiError ? e.status : -1;
       this.status = status;
       this.issues = e instanceof ApiError ? e.issues : [];
-      this.failure = keys[status] ?? actionErrorKey(e);
+      this.failure = (e instanceof ApiError ? keys[e.code] : undefined) ?? keys[status] ?? actionErrorKey(e);
       return null;
     } finally {
       this.busy = false;

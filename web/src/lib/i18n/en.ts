@@ -229,6 +229,7 @@ export const en = {
   'comments.sendReply': 'Post the reply',
   'comments.signIn': 'Sign in to comment',
   'comments.notResident': 'Only residents of a verified household in this community can comment.',
+  'comments.closed': 'This proposal is hidden by a moderator; it takes no comments for now.',
   'report.proposal': 'Report this proposal',
   'report.proposalTitle': 'Report',
   'report.comment': 'Report',

@@ -114,4 +114,5 @@ export const staffEn = {
   'answerForm.costHint': 'For example 18000 or 18000.50',
   'photo.choose': 'Choose a photo…',
   'photo.noneChosen': 'No photo chosen yet',
+  'answerForm.ownProposal': 'You made this proposal, so another committee member or community staff must answer it.',
 } as const satisfies StaffMessages;

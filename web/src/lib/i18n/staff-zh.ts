@@ -115,6 +115,7 @@ export const staffZh = {
   'answerForm.costHint': '例如 18000 或 18000.50',
   'photo.choose': '从手机里选一张照片…',
   'photo.noneChosen': '还没有选择照片',
+  'answerForm.ownProposal': '这是你自己提出的提议，需要由其他委员会成员或社区工作人员答复。',
 } as const;
 
 export type StaffKey = keyof typeof staffZh;

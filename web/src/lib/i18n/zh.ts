@@ -227,6 +227,7 @@ export const zh = {
   'comments.sendReply': '发表回复',
   'comments.signIn': '登录后发表评论',
   'comments.notResident': '只有本社区已核实住户的居民才能发表评论。',
+  'comments.closed': '这个提议已被管理员隐藏，暂时不能评论。',
   'report.proposal': '举报这个提议',
   'report.proposalTitle': '举报',
   'report.comment': '举报',
