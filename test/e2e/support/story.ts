@@ -293,6 +293,18 @@ export function storySuite(x: StoryTexts): void {
       await expectAccessible(page, 'proposal page, completed, a visitor');
       await screenshot(page, `proposal-story-${x.tag}`);
       await done();
+
+      // On a wide screen the steps run across the page.
+      const wide = await site.newPage({ width: 1280, height: 900 });
+      await wide.page.goto('/');
+      await ready(wide.page);
+      if (x.lang === 'en') await switchLanguage(wide.page, 'en');
+      await wide.page.goto(path);
+      await ready(wide.page);
+      await timeline(wide.page).waitFor();
+      await expectAccessible(wide.page, 'proposal page, completed, wide');
+      await screenshot(wide.page, `proposal-story-wide-${x.tag}`);
+      await wide.context.close();
     });
   });
 }
