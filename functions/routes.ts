@@ -5,6 +5,9 @@
  * generated from them. Imports zod contracts only.
  */
 import type { z } from 'zod';
+import {
+  Activity, ActivityPage, BookBody, Booking, CancelledBooking, CreateActivityBody, ListActivitiesQuery, MyBookings, SpaceList,
+} from './contracts/activities.js';
 import { IdParams, NoQuery } from './contracts/common.js';
 import { Health, OpenApiDocument } from './contracts/health.js';
 import { Me } from './contracts/me.js';
@@ -114,6 +117,24 @@ export const routes = [
   route({ id: 'moderation.decide', method: 'POST', path: '/api/moderation/decisions', context: 'proposals', access: 'user',
     summary: 'Hide, keep or restore a reported proposal or comment, with a reason', query: NoQuery,
     body: ModerationDecisionBody, response: ModerationOutcome, status: 200 }),
+
+  route({ id: 'spaces.list', method: 'GET', path: '/api/spaces', context: 'activities', access: 'public',
+    summary: 'The pocket parks: opening hours, capacity, accessibility', query: NoQuery, response: SpaceList, status: 200 }),
+  route({ id: 'activities.list', method: 'GET', path: '/api/activities', context: 'activities', access: 'public',
+    summary: 'Activities by space and date range, soonest first', query: ListActivitiesQuery, response: ActivityPage, status: 200 }),
+  route({ id: 'activities.create', method: 'POST', path: '/api/activities', context: 'activities', access: 'user',
+    summary: 'Staff or committee schedule an activity in a space (never overlapping another)', query: NoQuery,
+    body: CreateActivityBody, response: Activity, status: 201 }),
+  route({ id: 'activities.get', method: 'GET', path: '/api/activities/{id}', context: 'activities', access: 'public',
+    summary: 'One activity with its seats left and waitlist', params: IdParams, query: NoQuery, response: Activity, status: 200 }),
+  route({ id: 'bookings.create', method: 'POST', path: '/api/activities/{id}/bookings', context: 'activities', access: 'user',
+    summary: 'Book seats (residents): confirmed while seats are left, else waitlisted in order', params: IdParams,
+    query: NoQuery, body: BookBody, response: Booking, status: 201 }),
+  route({ id: 'bookings.cancel', method: 'DELETE', path: '/api/activities/{id}/bookings/mine', context: 'activities',
+    access: 'user', summary: 'Cancel your booking; the first waitlisted booking that fits is promoted, once', params: IdParams,
+    query: NoQuery, response: CancelledBooking, status: 200 }),
+  route({ id: 'me.bookings', method: 'GET', path: '/api/me/bookings', context: 'activities', access: 'user',
+    summary: 'The caller\'s bookings, soonest first', query: NoQuery, response: MyBookings, status: 200 }),
 ] as const satisfies readonly RouteDef[];
 
 export type AppRoute = (typeof routes)[number];

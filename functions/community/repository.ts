@@ -33,6 +33,15 @@ export class CommunityRepository {
     return value;
   }
 
+  /** The community's pocket parks and other bookable spaces. */
+  async listSpaces(communityId: string): Promise<Record<string, unknown>[]> {
+    const out = await this.db.send(new QueryCommand({
+      TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':pk': communityKeys.community(communityId), ':s': 'SPACE#' },
+    }));
+    return out.Items ?? [];
+  }
+
   /** One Query on the person's partition: profile, households, committee seats and staff roles. */
   async getMember(userId: string): Promise<Member> {
     const out = await this.db.send(new QueryCommand({

@@ -8,4 +8,5 @@ export type LambdaHandler = (event: HttpEvent, context: Context) => Promise<Http
 export const handlerModules: Partial<Record<ContextName, () => Promise<{ handler: LambdaHandler; impls: object }>>> = {
   community: () => import('../community/handler.js'),
   proposals: () => import('../proposals/handler.js'),
+  activities: () => import('../activities/handler.js'),
 };

@@ -44,7 +44,9 @@ const lambdaContext = (name: string, requestId: string): Context => ({
   callbackWaitsForEmptyEventLoop: false, functionName: `gongzhi-${name}`, functionVersion: '$LATEST',
   invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:gongzhi-${name}`, memoryLimitInMB: '512',
   awsRequestId: requestId, logGroupName: `/aws/lambda/gongzhi-${name}`, logStreamName: 'local',
-  getRemainingTimeInMillis: () => 10_000, done: () => undefined, fail: () => undefined, succeed: () => undefined,
+  // Every request here shares one process and one database, so a rush queues in a way it never does
+  // on Lambda (one container per request): the local deadline is generous, not the deployed 10 s.
+  getRemainingTimeInMillis: () => 60_000, done: () => undefined, fail: () => undefined, succeed: () => undefined,
 });
 
 export async function startPlatform(opts: PlatformOptions = {}): Promise<Platform> {

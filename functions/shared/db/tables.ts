@@ -26,6 +26,11 @@ const proposalSummary = [
   'supportThreshold', 'progress', 'openObjections', 'hiddenAt', 'authorId', 'authorName', 'createdAt', 'updatedAt',
 ] as const;
 
+/** What an activity list shows: never the bookings map, so index writes stay small. */
+const activitySummary = [
+  'id', 'communityId', 'spaceId', 'title', 'host', 'audience', 'startsAt', 'endsAt', 'capacity', 'confirmed', 'waiting', 'status',
+] as const;
+
 const gsi1 = (projection: IndexDef['projection'] = 'ALL'): IndexDef =>
   ({ name: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk', projection });
 
@@ -40,7 +45,11 @@ export const tableDefs: Readonly<Record<ContextName, TableDef>> = {
       { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', projection: 'ALL' },
     ],
   },
-  activities: { context: 'activities', envVar: 'TABLE_ACTIVITIES', indexes: [gsi1()] },
+  activities: {
+    context: 'activities', envVar: 'TABLE_ACTIVITIES',
+    // gsi1: a space's activities by start time; gsi2: the community's.
+    indexes: [gsi1(activitySummary), { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', projection: activitySummary }],
+  },
   donations: { context: 'donations', envVar: 'TABLE_DONATIONS', indexes: [gsi1()] },
   ballots: { context: 'ballots', envVar: 'TABLE_BALLOTS', indexes: [gsi1()] },
 };

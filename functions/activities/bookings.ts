@@ -1,0 +1,96 @@
+/**
+ * Booking seats. A booking is confirmed while seats are left and nobody waits, else it joins the
+ * waitlist; both are single conditional writes on the activity's item, retried when the seats
+ * changed between them. A cancellation frees its seats and promotes the first waiting bookings
+ * that fit, each promotion a conditional write that can succeed only once.
+ */
+import type { Activity, Booking, MyBookings } from '../contracts/activities.js';
+import { isResidentOf } from '../community/rules.js';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
+import type { ActivityDeps } from './deps.js';
+import { toActivity, toSummary, type ActivityItem } from './repository.js';
+import { nextToPromote, positionOf, type StoredBooking } from './rules.js';
+
+const missing = () => new NotFoundError('There is no activity with this id.');
+
+export async function getActivity(deps: ActivityDeps, id: string): Promise<Activity> {
+  const item = await deps.activities.get(id);
+  if (!item) throw missing();
+  return toActivity(item);
+}
+
+const bookingOf = (item: ActivityItem, userId: string): Booking => {
+  const b = item.b![userId]!;
+  return { activityId: String(item.id), status: b.st === 'c' ? 'confirmed' : 'waitlisted', seats: b.s, position: positionOf(item.b!, userId), bookedAt: b.t };
+};
+
+function checkWindow(a: ActivityItem, now: string): void {
+  if (a.status !== 'scheduled') throw new ConflictError(`This activity was cancelled: ${String(a.cancelReason ?? '')}`, 'cancelled');
+  if (String(a.startsAt) <= now) throw new ConflictError('This activity has already started.', 'booking_closed');
+  if (a.bookingOpensAt && now < String(a.bookingOpensAt)) throw new ConflictError(`Booking opens at ${String(a.bookingOpensAt)}.`, 'booking_closed');
+  if (a.bookingClosesAt && now >= String(a.bookingClosesAt)) throw new ConflictError('Booking for this activity has closed.', 'booking_closed');
+}
+
+export async function book(deps: ActivityDeps, userId: string, id: string, seats: number): Promise<Booking> {
+  const [member, activity] = await Promise.all([deps.community.getMember(userId), deps.activities.get(id)]);
+  if (!activity) throw missing();
+  if (!isResidentOf(member, String(activity.communityId))) throw new ForbiddenError('Only residents of a verified household in this community can book.');
+  checkWindow(activity, deps.clock());
+  if (seats > Number(activity.maxSeatsPerBooking ?? 1)) {
+    throw new BadRequestError(`At most ${String(activity.maxSeatsPerBooking)} seats per booking.`, [{ path: 'body.seats', code: 'too_big', message: 'more than this activity allows per booking' }]);
+  }
+  if (activity.b?.[userId]) throw new ConflictError('You have already booked this activity.', 'already_booked');
+  const booking: StoredBooking = { id: deps.newId(), s: seats, st: 'c', t: deps.clock() };
+  const limit = Number(activity.capacity) - seats;
+  let seen = activity;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    // Skip a confirm that the last read says must fail; the write's condition decides either way.
+    const mayConfirm = Number(seen.waiting ?? 0) === 0 && Number(seen.confirmed ?? 0) <= limit;
+    const done = (mayConfirm ? await deps.activities.confirm(id, userId, booking, limit) : null)
+      ?? await deps.activities.enqueue(id, userId, { ...booking, st: 'w' }, limit);
+    if (done) {
+      await deps.activities.indexBooking(userId, { id, startsAt: String(activity.startsAt) });
+      return bookingOf(done, userId);
+    }
+    const now = await deps.activities.get(id);
+    if (!now) throw missing();
+    if (now.b?.[userId]) throw new ConflictError('You have already booked this activity.', 'already_booked');
+    checkWindow(now, deps.clock());
+    seen = now;
+  }
+  throw new ConflictError('Many people are booking right now; please try again.', 'busy');
+}
+
+/** Promotes waiting bookings into freed seats, first in line first; each promotion can happen only once. */
+async function promoteWaiting(deps: ActivityDeps, id: string): Promise<number> {
+  let promoted = 0;
+  for (let round = 0; round < 50; round++) {
+    const a = await deps.activities.get(id);
+    if (!a || a.status !== 'scheduled') return promoted;
+    const capacity = Number(a.capacity);
+    const next = nextToPromote(a.b ?? {}, capacity - Number(a.confirmed));
+    if (!next) return promoted;
+    const [userId, b] = next;
+    if (await deps.activities.promote(id, userId, b, capacity - b.s)) promoted++;
+  }
+  return promoted;
+}
+
+export async function cancelMine(deps: ActivityDeps, userId: string, id: string): Promise<{ activityId: string; cancelled: true; promoted: number }> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const a = await deps.activities.get(id);
+    if (!a) throw missing();
+    const mine = a.b?.[userId];
+    if (!mine) throw new NotFoundError('You have no booking for this activity.');
+    if (await deps.activities.cancel(id, userId, mine)) {
+      await deps.activities.unindexBooking(userId, { id, startsAt: String(a.startsAt) });
+      return { activityId: id, cancelled: true, promoted: await promoteWaiting(deps, id) };
+    }
+  }
+  throw new ConflictError('Your booking is changing (perhaps being promoted); please try again.', 'busy');
+}
+
+export async function myBookings(deps: ActivityDeps, userId: string): Promise<MyBookings> {
+  const items = await deps.activities.myActivities(userId);
+  return { items: items.filter((a) => a.b?.[userId]).map((a) => ({ activity: toSummary(a), booking: bookingOf(a, userId) })) };
+}

@@ -1,0 +1,33 @@
+/** Lambda entry for pocket-park activities: spaces, scheduling, bookings. */
+import { CommunityRepository } from '../community/repository.js';
+import type { ContextRouteId } from '../routes.js';
+import { systemClock } from '../shared/clock.js';
+import { config } from '../shared/config.js';
+import { documentClient } from '../shared/db/client.js';
+import { createHandler } from '../shared/http/create-handler.js';
+import type { ContextImpls } from '../shared/http/types.js';
+import { newId } from '../shared/ids.js';
+import { book, cancelMine, getActivity, myBookings } from './bookings.js';
+import type { ActivityDeps } from './deps.js';
+import { listActivities } from './read-activities.js';
+import { ActivityRepository } from './repository.js';
+import { listSpaces, scheduleActivity } from './schedule-activity.js';
+
+const cfg = config();
+const deps: ActivityDeps = {
+  activities: new ActivityRepository(documentClient(), cfg.tables.activities),
+  community: new CommunityRepository(documentClient(), cfg.tables.community),
+  clock: systemClock, newId, defaultCommunity: cfg.defaultCommunity,
+};
+
+export const impls: ContextImpls<ContextRouteId<'activities'>> = {
+  'spaces.list': () => listSpaces(deps),
+  'activities.list': ({ query }) => listActivities(deps, query),
+  'activities.create': ({ callerId, body }) => scheduleActivity(deps, callerId, body),
+  'activities.get': ({ params }) => getActivity(deps, params.id),
+  'bookings.create': ({ callerId, params, body }) => book(deps, callerId, params.id, body.seats),
+  'bookings.cancel': ({ callerId, params }) => cancelMine(deps, callerId, params.id),
+  'me.bookings': ({ callerId }) => myBookings(deps, callerId),
+};
+
+export const handler = createHandler('activities', impls);

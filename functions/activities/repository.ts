@@ -1,0 +1,177 @@
+/**
+ * Activities in DynamoDB. An activity's META item holds its bookings as a map (user → booking)
+ * beside the `confirmed` and `waiting` counts, so "never over capacity", "one booking per
+ * resident" and "promote exactly once" are each one conditional write on one item. A space's
+ * day item holds that day's time slots with a version, so two activities can never overlap.
+ */
+import {
+  BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { Activity, ActivitySummary } from '../contracts/activities.js';
+import { isConditionFailed } from '../shared/db/client.js';
+import { decodeCursor, encodeCursor, type Key } from '../shared/db/cursor.js';
+import type { StoredBooking } from './rules.js';
+
+export const activityKeys = {
+  pk: (id: string) => `ACTIVITY#${id}`,
+  space: (spaceId: string) => `SPACE#${spaceId}`,
+  day: (day: string) => `DAY#${day}`,
+  community: (communityId: string) => `COMMUNITY#${communityId}#ACTIVITIES`,
+  mine: (userId: string) => `USER#${userId}`,
+};
+
+export type ActivityItem = Record<string, unknown> & { b?: Record<string, StoredBooking> };
+
+export function toSummary(i: ActivityItem): ActivitySummary {
+  const capacity = Number(i.capacity);
+  const confirmed = Number(i.confirmed ?? 0);
+  return {
+    id: String(i.id), communityId: String(i.communityId), spaceId: String(i.spaceId), title: String(i.title),
+    host: (i.host as string | undefined) ?? null, audience: i.audience as ActivitySummary['audience'],
+    startsAt: String(i.startsAt), endsAt: String(i.endsAt), capacity, confirmedCount: confirmed,
+    waitlistCount: Number(i.waiting ?? 0), seatsLeft: Math.max(0, capacity - confirmed), status: i.status as ActivitySummary['status'],
+  };
+}
+
+export function toActivity(i: ActivityItem): Activity {
+  return {
+    ...toSummary(i), description: String(i.description ?? ''), bookingOpensAt: (i.bookingOpensAt as string | undefined) ?? null,
+    bookingClosesAt: (i.bookingClosesAt as string | undefined) ?? null, maxSeatsPerBooking: Number(i.maxSeatsPerBooking ?? 1),
+    cancelReason: (i.cancelReason as string | undefined) ?? null, createdBy: i.createdBy as Activity['createdBy'], createdAt: String(i.createdAt),
+  };
+}
+
+export class ActivityRepository {
+  constructor(readonly db: DynamoDBDocumentClient, readonly table: string) {}
+
+  /** The slots already taken in a space on a local day, and the version to write against. */
+  async daySlots(spaceId: string, day: string): Promise<{ slots: Record<string, string>; version: number }> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: activityKeys.space(spaceId), sk: activityKeys.day(day) }, ConsistentRead: true }));
+    return { slots: (out.Item?.slots ?? {}) as Record<string, string>, version: Number(out.Item?.v ?? 0) };
+  }
+
+  /** Takes a slot if the day has not changed since it was read; false when someone else wrote first. */
+  async claimSlot(spaceId: string, day: string, version: number, activityId: string, slot: string): Promise<boolean> {
+    try {
+      await this.db.send(new UpdateCommand({
+        TableName: this.table, Key: { pk: activityKeys.space(spaceId), sk: activityKeys.day(day) },
+        UpdateExpression: version === 0 ? 'SET slots = :first, v = :next' : 'SET slots.#id = :slot, v = :next',
+        // Why: the overlap check was made against this version of the day; any other write in between voids it.
+        ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'v = :v',
+        ...(version === 0 ? {} : { ExpressionAttributeNames: { '#id': activityId } }),
+        ExpressionAttributeValues: version === 0 ? { ':first': { [activityId]: slot }, ':next': 1 } : { ':slot': slot, ':next': version + 1, ':v': version },
+      }));
+      return true;
+    } catch (e) {
+      if (isConditionFailed(e)) return false;
+      throw e;
+    }
+  }
+
+  async create(a: Activity): Promise<void> {
+    const sk = `${a.startsAt}#${a.id}`;
+    await this.db.send(new PutCommand({
+      TableName: this.table,
+      Item: {
+        pk: activityKeys.pk(a.id), sk: 'META', ...a, confirmed: 0, waiting: 0, b: {},
+        confirmedCount: undefined, waitlistCount: undefined, seatsLeft: undefined,
+        gsi1pk: activityKeys.space(a.spaceId), gsi1sk: sk, gsi2pk: activityKeys.community(a.communityId), gsi2sk: sk,
+      },
+      // Why: a new id must never overwrite an activity.
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+  }
+
+  async get(id: string): Promise<ActivityItem | null> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: activityKeys.pk(id), sk: 'META' }, ConsistentRead: true }));
+    return (out.Item as ActivityItem | undefined) ?? null;
+  }
+
+  async list(o: { communityId: string; spaceId?: string; from: string; to: string; limit: number; cursor?: string }) {
+    const [index, attr, value] = o.spaceId ? ['gsi1', 'gsi1pk', activityKeys.space(o.spaceId)] : ['gsi2', 'gsi2pk', activityKeys.community(o.communityId)];
+    const skAttr = attr.replace('pk', 'sk');
+    const keys = ['pk', 'sk', attr, skAttr];
+    const out = await this.db.send(new QueryCommand({
+      TableName: this.table, IndexName: index, Limit: o.limit,
+      ExclusiveStartKey: o.cursor ? decodeCursor(o.cursor, { attr, value, keys }) : undefined,
+      KeyConditionExpression: `${attr} = :v AND ${skAttr} BETWEEN :from AND :to`,
+      ExpressionAttributeValues: { ':v': value, ':from': o.from, ':to': `${o.to}~` },
+    }));
+    const last = out.LastEvaluatedKey as Key | undefined;
+    return { items: (out.Items ?? []).map(toSummary), cursor: last ? encodeCursor(Object.fromEntries(keys.map((k) => [k, String(last[k])]))) : null };
+  }
+
+  private async write(id: string, update: string, condition: string, userId: string, values: Record<string, unknown>): Promise<ActivityItem | null> {
+    const scheduled = condition.includes('#st');
+    try {
+      const out = await this.db.send(new UpdateCommand({
+        TableName: this.table, Key: { pk: activityKeys.pk(id), sk: 'META' }, UpdateExpression: update, ConditionExpression: condition,
+        ExpressionAttributeNames: { '#u': userId, ...(scheduled ? { '#st': 'status' } : {}) },
+        ExpressionAttributeValues: { ...(scheduled ? { ':scheduled': 'scheduled' } : {}), ...values },
+        ReturnValues: 'ALL_NEW',
+      }));
+      return out.Attributes as ActivityItem;
+    } catch (e) {
+      if (isConditionFailed(e)) return null;
+      throw e;
+    }
+  }
+
+  /** A confirmed seat, only if the caller has no booking, nobody is waiting and `limit` seats or fewer are taken. */
+  confirm(id: string, userId: string, b: StoredBooking, limit: number) {
+    // Why: capacity (confirmed ≤ capacity − seats), one booking per person, and no queue-jumping past the waitlist.
+    return this.write(id, 'SET b.#u = :b, confirmed = confirmed + :n',
+      '#st = :scheduled AND attribute_not_exists(b.#u) AND confirmed <= :limit AND waiting = :zero', userId,
+      { ':b': b, ':n': b.s, ':limit': limit, ':zero': 0 });
+  }
+
+  /** A place on the waitlist, only if the seats are really gone (or others already wait). */
+  enqueue(id: string, userId: string, b: StoredBooking, limit: number) {
+    // Why: waitlist only when a confirm could not succeed right now; one booking per person.
+    return this.write(id, 'SET b.#u = :b ADD waiting :one',
+      '#st = :scheduled AND attribute_not_exists(b.#u) AND (confirmed > :limit OR waiting > :zero)', userId,
+      { ':b': b, ':one': 1, ':limit': limit, ':zero': 0 });
+  }
+
+  /** Removes exactly this booking (by id) and gives back its seat or its place in the queue. */
+  cancel(id: string, userId: string, b: StoredBooking) {
+    const confirmed = b.st === 'c';
+    // Why: the same booking, in the same state, as read: a concurrent cancel or promotion must not be undone.
+    return this.write(id, confirmed ? 'REMOVE b.#u SET confirmed = confirmed - :n' : 'REMOVE b.#u ADD waiting :minus',
+      'b.#u.id = :bid AND b.#u.st = :was', userId, { ':bid': b.id, ':was': b.st, ...(confirmed ? { ':n': b.s } : { ':minus': -1 }) });
+  }
+
+  /** Moves one waiting booking to confirmed, only if it is still waiting and its seats are still free. */
+  promote(id: string, userId: string, b: StoredBooking, limit: number) {
+    // Why: a promotion happens once (still waiting) and never over capacity (confirmed ≤ capacity − seats).
+    return this.write(id, 'SET b.#u.st = :c, confirmed = confirmed + :n ADD waiting :minus',
+      'b.#u.id = :bid AND b.#u.st = :w AND confirmed <= :limit', userId,
+      { ':c': 'c', ':w': 'w', ':n': b.s, ':minus': -1, ':bid': b.id, ':limit': limit });
+  }
+
+  /** "My bookings" index: follows the booking on META (the truth), idempotent both ways. */
+  async indexBooking(userId: string, a: { id: string; startsAt: string }): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { pk: activityKeys.mine(userId), sk: `BOOKING#${a.startsAt}#${a.id}`, activityId: a.id } }));
+  }
+
+  async unindexBooking(userId: string, a: { id: string; startsAt: string }): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: activityKeys.mine(userId), sk: `BOOKING#${a.startsAt}#${a.id}` } }));
+  }
+
+  async myActivities(userId: string): Promise<ActivityItem[]> {
+    const refs = await this.db.send(new QueryCommand({
+      TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)', Limit: 100,
+      ExpressionAttributeValues: { ':pk': activityKeys.mine(userId), ':b': 'BOOKING#' },
+    }));
+    const ids = (refs.Items ?? []).map((r) => String(r.activityId));
+    if (ids.length === 0) return [];
+    const items: ActivityItem[] = [];
+    let keys: Record<string, unknown>[] | undefined = ids.map((id) => ({ pk: activityKeys.pk(id), sk: 'META' }));
+    while (keys && keys.length) {
+      const out: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys } } }));
+      items.push(...((out.Responses?.[this.table] ?? []) as ActivityItem[]));
+      keys = out.UnprocessedKeys?.[this.table]?.Keys;
+    }
+    return items.sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)));
+  }
+}

@@ -1,0 +1,82 @@
+/** Pocket-park spaces, their activities and bookings. */
+import { z } from 'zod';
+import { Cursor, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
+
+export const Space = z.object({
+  id: Slug, name: z.string(), nameEn: z.string(), description: z.string(), descriptionEn: z.string(),
+  /** Local opening hours in Asia/Shanghai, `HH:MM-HH:MM`. */
+  openingHours: z.string(), capacity: z.number().int(), accessibility: z.string(), accessibilityEn: z.string(),
+});
+export type Space = z.infer<typeof Space>;
+export const SpaceList = z.object({ items: z.array(Space) });
+
+export const Audience = z.enum(['elderly', 'children', 'all']);
+export type Audience = z.infer<typeof Audience>;
+
+export const CreateActivityBody = z.strictObject({
+  spaceId: Slug,
+  title: z.string().trim().min(2).max(120),
+  description: z.string().trim().max(2000).optional(),
+  host: z.string().trim().min(1).max(120).optional(),
+  audience: Audience.default('all'),
+  startsAt: Timestamp,
+  endsAt: Timestamp,
+  capacity: z.number().int().min(1).max(500),
+  bookingOpensAt: Timestamp.optional(),
+  bookingClosesAt: Timestamp.optional(),
+  maxSeatsPerBooking: z.number().int().min(1).max(10).default(1),
+}).refine((a) => a.endsAt > a.startsAt, { path: ['endsAt'], message: 'must be after startsAt' })
+  .refine((a) => !a.bookingOpensAt || !a.bookingClosesAt || a.bookingClosesAt > a.bookingOpensAt,
+    { path: ['bookingClosesAt'], message: 'must be after bookingOpensAt' });
+export type CreateActivityBody = z.input<typeof CreateActivityBody>;
+
+const Person = z.object({ id: UserId, name: z.string() });
+
+export const ActivitySummary = z.object({
+  id: Ulid, communityId: Slug, spaceId: Slug, title: z.string(), host: z.string().nullable(), audience: Audience,
+  startsAt: Timestamp, endsAt: Timestamp, capacity: z.number().int(),
+  /** Seats taken by confirmed bookings. */
+  confirmedCount: z.number().int().min(0),
+  /** Bookings waiting for a seat. */
+  waitlistCount: z.number().int().min(0),
+  seatsLeft: z.number().int().min(0),
+  status: z.enum(['scheduled', 'cancelled']),
+});
+export type ActivitySummary = z.infer<typeof ActivitySummary>;
+
+export const Activity = ActivitySummary.extend({
+  description: z.string(),
+  bookingOpensAt: Timestamp.nullable(),
+  bookingClosesAt: Timestamp.nullable(),
+  maxSeatsPerBooking: z.number().int(),
+  cancelReason: z.string().nullable(),
+  createdBy: Person,
+  createdAt: Timestamp,
+});
+export type Activity = z.infer<typeof Activity>;
+
+export const ListActivitiesQuery = z.strictObject({
+  community: Slug.optional(),
+  spaceId: Slug.optional(),
+  from: Timestamp.optional(),
+  to: Timestamp.optional(),
+  limit: PageLimit,
+  cursor: Cursor.optional(),
+});
+export type ListActivitiesQuery = z.infer<typeof ListActivitiesQuery>;
+export const ActivityPage = z.object({ items: z.array(ActivitySummary), cursor: Cursor.nullable() });
+export type ActivityPage = z.infer<typeof ActivityPage>;
+
+export const BookBody = z.strictObject({ seats: z.number().int().min(1).max(10).default(1) });
+export const Booking = z.object({
+  activityId: Ulid,
+  status: z.enum(['confirmed', 'waitlisted']),
+  seats: z.number().int().min(1),
+  /** 1 = next in line; null once confirmed. */
+  position: z.number().int().min(1).nullable(),
+  bookedAt: Timestamp,
+});
+export type Booking = z.infer<typeof Booking>;
+export const CancelledBooking = z.object({ activityId: Ulid, cancelled: z.literal(true), promoted: z.number().int().min(0) });
+export const MyBookings = z.object({ items: z.array(z.object({ activity: ActivitySummary, booking: Booking })) });
+export type MyBookings = z.infer<typeof MyBookings>;
