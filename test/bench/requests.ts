@@ -10,6 +10,7 @@ import { startPlatform } from '../../functions/local/platform.js';
 import { config } from '../../functions/shared/config.js';
 import { documentClient } from '../../functions/shared/db/client.js';
 import { Api } from '../support/platform.js';
+import { benchBookings } from './bookings.js';
 import { benchLifecycle } from './lifecycle.js';
 import { median } from './stats.js';
 
@@ -17,6 +18,7 @@ export interface CapacityRow { action: string; rcu: number; wcu: number }
 export interface RequestBench {
   throughAdapterMs: number; bareWriteMs: number; overheadRatio: number; capacity: CapacityRow[];
   lifecycle: { milestoneMs: number; bareMs: number; ratio: number };
+  bookings: { pairMs: number; barePairMs: number; ratio: number };
 }
 
 type Units = { rcu: number; wcu: number };
@@ -87,7 +89,8 @@ export async function benchRequests(samples = 300): Promise<RequestBench> {
     const throughAdapterMs = median(through);
     const bareWriteMs = median(bare);
     const lifecycle = await benchLifecycle(api, measure, timed);
-    return { throughAdapterMs, bareWriteMs, overheadRatio: throughAdapterMs / bareWriteMs, capacity, lifecycle };
+    const bookings = await benchBookings(api, measure, timed);
+    return { throughAdapterMs, bareWriteMs, overheadRatio: throughAdapterMs / bareWriteMs, capacity, lifecycle, bookings };
   } finally {
     await platform.close();
   }

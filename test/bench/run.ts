@@ -26,6 +26,9 @@ add('request overhead ratio', `${round(req.overheadRatio, 2)}x`, 'adapter ÷ bar
 add('POST milestones via local HTTP adapter', `${round(req.lifecycle.milestoneMs, 2)} ms`, 'median of 60 (timeline growing)');
 add('bare conditional UpdateItem of META', `${round(req.lifecycle.bareMs, 2)} ms`, 'median of 60, same item');
 add('lifecycle step overhead ratio', `${round(req.lifecycle.ratio, 2)}x`, 'adapter ÷ bare write');
+add('book + cancel via local HTTP adapter', `${round(req.bookings.pairMs, 2)} ms`, 'median of 60 pairs');
+add('bare conditional book + cancel writes', `${round(req.bookings.barePairMs, 2)} ms`, 'median of 60 pairs, same item');
+add('booking overhead ratio', `${round(req.bookings.ratio, 2)}x`, 'adapter ÷ bare writes');
 for (const c of req.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU`, 'table units (dynalite omits GSI writes)');
 
 if (!existsSync('web/build/index.html')) execSync('npm run build:web', { stdio: 'inherit' });

@@ -1,0 +1,49 @@
+/**
+ * Booking costs: capacity units for a confirmed booking, a waitlisted one and a cancellation that
+ * promotes, and the overhead of a booking: median `POST .../bookings` + `DELETE .../bookings/mine`
+ * pair through the adapter ÷ the median pair of bare conditional writes on the same item.
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { config } from '../../functions/shared/config.js';
+import { documentClient } from '../../functions/shared/db/client.js';
+import type { Api } from '../support/platform.js';
+import { median } from './stats.js';
+
+type Measure = (action: string, fn: () => Promise<unknown>) => Promise<void>;
+
+export async function benchBookings(api: Api, measure: Measure, timed: (fn: () => Promise<unknown>) => Promise<number>, samples = 60) {
+  const staff = await api.signIn('staff1');
+  const starts = new Date(Date.now() + 30 * 86_400_000);
+  starts.setUTCHours(2, 0, 0, 0); // 10:00 in Nanjing
+  const made = await api.call('POST', '/api/activities', { token: staff, body: {
+    spaceId: 'leisure-garden', title: '健康检测', startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 3600_000).toISOString(), capacity: 1,
+  } });
+  const id = made.body.id as string;
+  const [a, b] = [await api.signIn('resident1'), await api.signIn('resident2')];
+  const path = `/api/activities/${id}/bookings`;
+  await measure('POST .../bookings (confirmed)', () => api.call('POST', path, { token: a, body: {} }));
+  await measure('POST .../bookings (waitlisted)', () => api.call('POST', path, { token: b, body: {} }));
+  await measure('DELETE .../bookings/mine (+1 promotion)', () => api.call('DELETE', `${path}/mine`, { token: a }));
+  await api.call('DELETE', `${path}/mine`, { token: b });
+
+  const through: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    through.push(await timed(async () => {
+      await api.call('POST', path, { token: a, body: {} });
+      await api.call('DELETE', `${path}/mine`, { token: a });
+    }));
+  }
+  const db = documentClient();
+  const key = { pk: `ACTIVITY#${id}`, sk: 'META' };
+  const bare: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    bare.push(await timed(async () => {
+      await db.send(new UpdateCommand({ TableName: config().tables.activities, Key: key, UpdateExpression: 'SET b.#u = :b, confirmed = confirmed + :n',
+        ConditionExpression: 'attribute_not_exists(b.#u) AND confirmed <= :limit', ExpressionAttributeNames: { '#u': 'bench' },
+        ExpressionAttributeValues: { ':b': { id: 'x', s: 1, st: 'c', t: '' }, ':n': 1, ':limit': 0 } }));
+      await db.send(new UpdateCommand({ TableName: config().tables.activities, Key: key, UpdateExpression: 'REMOVE b.#u SET confirmed = confirmed - :n',
+        ConditionExpression: 'b.#u.st = :c', ExpressionAttributeNames: { '#u': 'bench' }, ExpressionAttributeValues: { ':n': 1, ':c': 'c' } }));
+    }));
+  }
+  return { pairMs: median(through), barePairMs: median(bare), ratio: median(through) / median(bare) };
+}
