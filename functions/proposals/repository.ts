@@ -15,7 +15,7 @@ import { newMetaItem, proposalKeys, toRecord, toSummary, type MetaItem, type Pro
 export { proposalKeys } from './records.js';
 
 export interface ListOptions { communityId: string; status?: ProposalStatus; category?: string; limit: number; cursor?: string }
-export interface SupportSnapshot { communityId: string; status: ProposalStatus; supportCount: number; supported: boolean }
+export interface SupportSnapshot { communityId: string; status: ProposalStatus; hidden: boolean; supportCount: number; supported: boolean }
 export type SupportOutcome =
   | { kind: 'changed'; supportCount: number; supportThreshold: number }
   | { kind: 'refused'; current: SupportSnapshot | null };
@@ -96,11 +96,11 @@ export class ProposalRepository {
   async supportState(id: string, userId: string): Promise<SupportSnapshot | null> {
     const out = await this.db.send(new GetCommand({
       TableName: this.table, Key: { pk: proposalKeys.pk(id), sk: 'META' }, ConsistentRead: true,
-      ProjectionExpression: 'communityId, #s, supportCount, supporters', ExpressionAttributeNames: { '#s': 'status' },
+      ProjectionExpression: 'communityId, #s, hiddenAt, supportCount, supporters', ExpressionAttributeNames: { '#s': 'status' },
     }));
     const i = out.Item as MetaItem | undefined;
     if (!i) return null;
-    return { communityId: String(i.communityId), status: i.status as ProposalStatus, supportCount: Number(i.supportCount ?? 0), supported: i.supporters?.has(userId) ?? false };
+    return { communityId: String(i.communityId), status: i.status as ProposalStatus, hidden: i.hiddenAt !== undefined, supportCount: Number(i.supportCount ?? 0), supported: i.supporters?.has(userId) ?? false };
   }
 
   /**
@@ -115,10 +115,10 @@ export class ProposalRepository {
         Key: { pk: proposalKeys.pk(id), sk: 'META' },
         UpdateExpression: (add ? 'ADD supporters :u, supportCount :one' : 'DELETE supporters :u ADD supportCount :minus')
           + (event ? ' SET timeline = list_append(timeline, :ev)' : ''),
-        // Why: the proposal exists in the caller's community and is open, and the backing really changes the set.
+        // Why: the proposal exists in the caller's community, is open and not hidden, and the backing really changes the set.
         ConditionExpression: add
-          ? 'communityId = :c AND #s = :open AND NOT contains(supporters, :id)'
-          : 'communityId = :c AND #s = :open AND contains(supporters, :id)',
+          ? 'communityId = :c AND #s = :open AND attribute_not_exists(hiddenAt) AND NOT contains(supporters, :id)'
+          : 'communityId = :c AND #s = :open AND attribute_not_exists(hiddenAt) AND contains(supporters, :id)',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: {
           ':u': new Set([userId]), ':id': userId, ':c': communityId, ':open': 'open',

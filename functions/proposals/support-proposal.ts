@@ -47,6 +47,7 @@ export async function changeSupport(deps: ProposalDeps, userId: string, id: stri
   if (!now) throw notFound();
   if (now.communityId !== member.communityId) throw new ForbiddenError('Only residents of this proposal\'s community can back it.');
   if (now.status !== 'open') throw new ConflictError(explainRefusal('back', now.status), 'proposal_closed');
+  if (now.hidden) throw new ConflictError('A moderator hid this proposal; it cannot be backed while hidden.', 'hidden');
   return { proposalId: id, supportCount: now.supportCount, supported: now.supported };
 }
 

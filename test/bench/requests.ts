@@ -80,8 +80,8 @@ export async function benchRequests(samples = 300): Promise<RequestBench> {
       bare.push(await timed(() => db.send(new UpdateCommand({
         TableName: table, Key: { pk: `PROPOSAL#${id}`, sk: 'META' },
         UpdateExpression: add ? 'ADD supporters :u, supportCount :d' : 'DELETE supporters :u ADD supportCount :d',
-        ConditionExpression: add ? 'communityId = :c AND #s = :open AND NOT contains(supporters, :id)'
-          : 'communityId = :c AND #s = :open AND contains(supporters, :id)',
+        ConditionExpression: add ? 'communityId = :c AND #s = :open AND attribute_not_exists(hiddenAt) AND NOT contains(supporters, :id)'
+          : 'communityId = :c AND #s = :open AND attribute_not_exists(hiddenAt) AND contains(supporters, :id)',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: { ':u': new Set(['bench']), ':id': 'bench', ':c': 'chating', ':open': 'open', ':d': add ? 1 : -1 },
       }))));

@@ -59,6 +59,8 @@ describe('reports and moderation', () => {
     expect((await post('staff1', '/api/moderation/decisions', { proposalId: other, action: 'hide', reason: '商业广告' })).body.hidden).toBe(true);
     const hidden = (await api.call('GET', `/api/proposals/${other}`)).body;
     expect(hidden).toMatchObject({ title: '', description: '', hidden: { reason: '商业广告' } });
+    const back = await api.call('PUT', `/api/proposals/${other}/support`, { token: await as('resident9') });
+    expect(back).toMatchObject({ status: 409, body: { error: { code: 'hidden' } } });
     const listed = async () => (await api.call('GET', '/api/proposals?limit=50')).body.items.map((p: { id: string }) => p.id);
     expect(await listed()).not.toContain(other);
     expect((await post('staff1', '/api/moderation/decisions', { proposalId: other, action: 'restore', reason: '误判，已核实' })).body.hidden).toBe(false);

@@ -27,7 +27,7 @@ describe('PUT /api/proposals/{id}/support against injected failures', () => {
     expect(JSON.parse(res.body!)).toEqual({ proposalId: ID, supportCount: 7, supported: true });
     const sent = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(sent.UpdateExpression).toBe('ADD supporters :u, supportCount :one');
-    expect(sent.ConditionExpression).toBe('communityId = :c AND #s = :open AND NOT contains(supporters, :id)');
+    expect(sent.ConditionExpression).toBe('communityId = :c AND #s = :open AND attribute_not_exists(hiddenAt) AND NOT contains(supporters, :id)');
     expect(sent.ExpressionAttributeValues).toEqual({ ':u': new Set(['resident1']), ':id': 'resident1', ':c': 'chating', ':open': 'open', ':one': 1 });
     expect(sent.Key).toEqual({ pk: `PROPOSAL#${ID}`, sk: 'META' });
     // Who the caller is and the community's settings, then the one write: no read of the proposal first.
