@@ -6,7 +6,8 @@
  */
 import type { z } from 'zod';
 import {
-  Activity, ActivityPage, BookBody, Booking, CancelledBooking, CreateActivityBody, ListActivitiesQuery, MyBookings, SpaceList,
+  Activity, ActivityPage, AttendanceBody, AttendanceList, AttendanceParams, BookBody, Booking, CancelActivityBody, CancelledBooking,
+  CreateActivityBody, ListActivitiesQuery, MyBookings, SpaceList,
 } from './contracts/activities.js';
 import { IdParams, NoQuery } from './contracts/common.js';
 import { Health, OpenApiDocument } from './contracts/health.js';
@@ -128,11 +129,20 @@ export const routes = [
   route({ id: 'activities.get', method: 'GET', path: '/api/activities/{id}', context: 'activities', access: 'public',
     summary: 'One activity with its seats left and waitlist', params: IdParams, query: NoQuery, response: Activity, status: 200 }),
   route({ id: 'bookings.create', method: 'POST', path: '/api/activities/{id}/bookings', context: 'activities', access: 'user',
-    summary: 'Book seats (residents): confirmed while seats are left, else waitlisted in order', params: IdParams,
+    summary: 'Book seats (residents; staff for a resident): confirmed while seats are left, else waitlisted in order', params: IdParams,
     query: NoQuery, body: BookBody, response: Booking, status: 201 }),
   route({ id: 'bookings.cancel', method: 'DELETE', path: '/api/activities/{id}/bookings/mine', context: 'activities',
     access: 'user', summary: 'Cancel your booking; the first waitlisted booking that fits is promoted, once', params: IdParams,
     query: NoQuery, response: CancelledBooking, status: 200 }),
+  route({ id: 'activities.cancel', method: 'POST', path: '/api/activities/{id}/cancel', context: 'activities', access: 'user',
+    summary: 'Staff or committee cancel an activity for everyone, with a reason every booked resident sees', params: IdParams,
+    query: NoQuery, body: CancelActivityBody, response: Activity, status: 200 }),
+  route({ id: 'attendance.list', method: 'GET', path: '/api/activities/{id}/attendance', context: 'activities', access: 'user',
+    summary: 'Who booked, in order, with attendance (staff and committee)', params: IdParams, query: NoQuery,
+    response: AttendanceList, status: 200 }),
+  route({ id: 'attendance.mark', method: 'PUT', path: '/api/activities/{id}/attendance/{userId}', context: 'activities',
+    access: 'user', summary: 'Check a confirmed resident in, or mark a no-show (staff and committee)', params: AttendanceParams,
+    query: NoQuery, body: AttendanceBody, response: Booking, status: 200 }),
   route({ id: 'me.bookings', method: 'GET', path: '/api/me/bookings', context: 'activities', access: 'user',
     summary: 'The caller\'s bookings, soonest first', query: NoQuery, response: MyBookings, status: 200 }),
 ] as const satisfies readonly RouteDef[];

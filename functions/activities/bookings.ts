@@ -5,7 +5,7 @@
  * that fit, each promotion a conditional write that can succeed only once.
  */
 import type { Activity, Booking, MyBookings } from '../contracts/activities.js';
-import { isResidentOf } from '../community/rules.js';
+import { isResidentOf, isStaffOf } from '../community/rules.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { ActivityDeps } from './deps.js';
 import { toActivity, toSummary, type ActivityItem } from './repository.js';
@@ -19,9 +19,12 @@ export async function getActivity(deps: ActivityDeps, id: string): Promise<Activ
   return toActivity(item);
 }
 
-const bookingOf = (item: ActivityItem, userId: string): Booking => {
+export const bookingOf = (item: ActivityItem, userId: string): Booking => {
   const b = item.b![userId]!;
-  return { activityId: String(item.id), status: b.st === 'c' ? 'confirmed' : 'waitlisted', seats: b.s, position: positionOf(item.b!, userId), bookedAt: b.t };
+  return {
+    activityId: String(item.id), status: b.st === 'c' ? 'confirmed' : 'waitlisted', seats: b.s, position: positionOf(item.b!, userId),
+    bookedAt: b.t, enteredBy: b.by ?? null, evidence: b.ev ?? null, attendance: b.att === 'p' ? 'present' : b.att === 'n' ? 'no_show' : null,
+  };
 };
 
 function checkWindow(a: ActivityItem, now: string): void {
@@ -31,7 +34,19 @@ function checkWindow(a: ActivityItem, now: string): void {
   if (a.bookingClosesAt && now >= String(a.bookingClosesAt)) throw new ConflictError('Booking for this activity has closed.', 'booking_closed');
 }
 
-export async function book(deps: ActivityDeps, userId: string, id: string, seats: number): Promise<Booking> {
+interface BookRequest { seats: number; onBehalfOf?: { userId: string; evidence: string } }
+
+/** A resident books; or staff book for a resident without a phone, with the evidence shown in the booking. */
+export async function book(deps: ActivityDeps, callerId: string, id: string, req: BookRequest): Promise<Booking> {
+  const { seats } = req;
+  let userId = callerId;
+  let enteredBy: { id: string; name: string } | undefined;
+  if (req.onBehalfOf) {
+    const staff = await deps.community.getMember(callerId);
+    if (!staff.communityId || !isStaffOf(staff, staff.communityId)) throw new ForbiddenError('Only community staff can book for a resident.');
+    userId = req.onBehalfOf.userId;
+    enteredBy = { id: staff.id, name: staff.displayName };
+  }
   const [member, activity] = await Promise.all([deps.community.getMember(userId), deps.activities.get(id)]);
   if (!activity) throw missing();
   if (!isResidentOf(member, String(activity.communityId))) throw new ForbiddenError('Only residents of a verified household in this community can book.');
@@ -40,7 +55,10 @@ export async function book(deps: ActivityDeps, userId: string, id: string, seats
     throw new BadRequestError(`At most ${String(activity.maxSeatsPerBooking)} seats per booking.`, [{ path: 'body.seats', code: 'too_big', message: 'more than this activity allows per booking' }]);
   }
   if (activity.b?.[userId]) throw new ConflictError('You have already booked this activity.', 'already_booked');
-  const booking: StoredBooking = { id: deps.newId(), s: seats, st: 'c', t: deps.clock() };
+  const booking: StoredBooking = {
+    id: deps.newId(), s: seats, st: 'c', t: deps.clock(), n: member.displayName,
+    ...(enteredBy ? { by: enteredBy, ev: req.onBehalfOf!.evidence } : {}),
+  };
   const limit = Number(activity.capacity) - seats;
   let seen = activity;
   for (let attempt = 0; attempt < 10; attempt++) {

@@ -12,6 +12,7 @@ import type { ActivityDeps } from './deps.js';
 import { listActivities } from './read-activities.js';
 import { ActivityRepository } from './repository.js';
 import { listSpaces, scheduleActivity } from './schedule-activity.js';
+import { attendanceList, cancelActivity, markAttendance } from './staff-actions.js';
 
 const cfg = config();
 const deps: ActivityDeps = {
@@ -25,8 +26,11 @@ export const impls: ContextImpls<ContextRouteId<'activities'>> = {
   'activities.list': ({ query }) => listActivities(deps, query),
   'activities.create': ({ callerId, body }) => scheduleActivity(deps, callerId, body),
   'activities.get': ({ params }) => getActivity(deps, params.id),
-  'bookings.create': ({ callerId, params, body }) => book(deps, callerId, params.id, body.seats),
+  'bookings.create': ({ callerId, params, body }) => book(deps, callerId, params.id, body),
   'bookings.cancel': ({ callerId, params }) => cancelMine(deps, callerId, params.id),
+  'activities.cancel': ({ callerId, params, body }) => cancelActivity(deps, callerId, params.id, body.reason),
+  'attendance.list': ({ callerId, params }) => attendanceList(deps, callerId, params.id),
+  'attendance.mark': ({ callerId, params, body }) => markAttendance(deps, callerId, params.id, params.userId, body.present),
   'me.bookings': ({ callerId }) => myBookings(deps, callerId),
 };
 

@@ -30,6 +30,7 @@ export function toSummary(i: ActivityItem): ActivitySummary {
     host: (i.host as string | undefined) ?? null, audience: i.audience as ActivitySummary['audience'],
     startsAt: String(i.startsAt), endsAt: String(i.endsAt), capacity, confirmedCount: confirmed,
     waitlistCount: Number(i.waiting ?? 0), seatsLeft: Math.max(0, capacity - confirmed), status: i.status as ActivitySummary['status'],
+    cancelReason: (i.cancelReason as string | undefined) ?? null,
   };
 }
 
@@ -37,7 +38,7 @@ export function toActivity(i: ActivityItem): Activity {
   return {
     ...toSummary(i), description: String(i.description ?? ''), bookingOpensAt: (i.bookingOpensAt as string | undefined) ?? null,
     bookingClosesAt: (i.bookingClosesAt as string | undefined) ?? null, maxSeatsPerBooking: Number(i.maxSeatsPerBooking ?? 1),
-    cancelReason: (i.cancelReason as string | undefined) ?? null, createdBy: i.createdBy as Activity['createdBy'], createdAt: String(i.createdAt),
+    createdBy: i.createdBy as Activity['createdBy'], createdAt: String(i.createdAt),
   };
 }
 
@@ -147,6 +148,37 @@ export class ActivityRepository {
     return this.write(id, 'SET b.#u.st = :c, confirmed = confirmed + :n ADD waiting :minus',
       'b.#u.id = :bid AND b.#u.st = :w AND confirmed <= :limit', userId,
       { ':c': 'c', ':w': 'w', ':n': b.s, ':minus': -1, ':bid': b.id, ':limit': limit });
+  }
+
+  /** Records attendance on a confirmed booking (the same one that was read). */
+  markAttendance(id: string, userId: string, b: StoredBooking, present: boolean) {
+    // Why: only a confirmed booking, and the very one that was read, is checked in or marked absent.
+    return this.write(id, 'SET b.#u.att = :a', 'b.#u.id = :bid AND b.#u.st = :c', userId, { ':a': present ? 'p' : 'n', ':bid': b.id, ':c': 'c' });
+  }
+
+  /** Cancels the activity for everyone; null when it was not scheduled (already cancelled). */
+  async cancelActivity(id: string, reason: string): Promise<ActivityItem | null> {
+    try {
+      const out = await this.db.send(new UpdateCommand({
+        TableName: this.table, Key: { pk: activityKeys.pk(id), sk: 'META' },
+        UpdateExpression: 'SET #st = :cancelled, cancelReason = :r',
+        // Why: cancelling twice must not overwrite the first reason residents were told.
+        ConditionExpression: '#st = :scheduled', ExpressionAttributeNames: { '#st': 'status' },
+        ExpressionAttributeValues: { ':cancelled': 'cancelled', ':scheduled': 'scheduled', ':r': reason }, ReturnValues: 'ALL_NEW',
+      }));
+      return out.Attributes as ActivityItem;
+    } catch (e) {
+      if (isConditionFailed(e)) return null;
+      throw e;
+    }
+  }
+
+  /** Frees a cancelled activity's slot; bumping the version voids any overlap check made against the old day. */
+  async releaseSlot(spaceId: string, day: string, activityId: string): Promise<void> {
+    await this.db.send(new UpdateCommand({
+      TableName: this.table, Key: { pk: activityKeys.space(spaceId), sk: activityKeys.day(day) },
+      UpdateExpression: 'REMOVE slots.#id ADD v :one', ExpressionAttributeNames: { '#id': activityId }, ExpressionAttributeValues: { ':one': 1 },
+    }));
   }
 
   /** "My bookings" index: follows the booking on META (the truth), idempotent both ways. */

@@ -22,7 +22,16 @@ export function withinOpeningHours(i: Interval, openingHours: string): boolean {
 export const mayOrganise = (m: Member, communityId: string): boolean =>
   m.communityId === communityId && (m.committeeOf.length > 0 || isStaffOf(m, communityId));
 
-export interface StoredBooking { id: string; s: number; st: 'c' | 'w'; t: string }
+/** A booking as stored in the activity's map: short keys keep the item (and each write) small. */
+export interface StoredBooking {
+  id: string; s: number; st: 'c' | 'w'; t: string;
+  /** The resident's name, for the attendance list. */
+  n: string;
+  /** Staff who booked for the resident, and the evidence. */
+  by?: { id: string; name: string }; ev?: string;
+  /** Attendance: present or no-show. */
+  att?: 'p' | 'n';
+}
 
 /** Waiting bookings in the order they arrived (their ids are time-ordered ULIDs). */
 export const waitlist = (bookings: Record<string, StoredBooking>): [string, StoredBooking][] =>

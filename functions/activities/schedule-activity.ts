@@ -39,8 +39,8 @@ export async function scheduleActivity(deps: ActivityDeps, callerId: string, bod
       const activity: Activity = {
         id, communityId, spaceId: space.id, title: body.title, host: body.host ?? null, audience: body.audience,
         startsAt: body.startsAt, endsAt: body.endsAt, capacity: body.capacity, confirmedCount: 0, waitlistCount: 0,
-        seatsLeft: body.capacity, status: 'scheduled', description: body.description ?? '', bookingOpensAt: body.bookingOpensAt ?? null,
-        bookingClosesAt: body.bookingClosesAt ?? null, maxSeatsPerBooking: body.maxSeatsPerBooking, cancelReason: null,
+        seatsLeft: body.capacity, status: 'scheduled', cancelReason: null, description: body.description ?? '', bookingOpensAt: body.bookingOpensAt ?? null,
+        bookingClosesAt: body.bookingClosesAt ?? null, maxSeatsPerBooking: body.maxSeatsPerBooking,
         createdBy: { id: member.id, name: member.displayName }, createdAt: now,
       };
       await deps.activities.create(activity);

@@ -41,6 +41,8 @@ export const ActivitySummary = z.object({
   waitlistCount: z.number().int().min(0),
   seatsLeft: z.number().int().min(0),
   status: z.enum(['scheduled', 'cancelled']),
+  /** Why staff cancelled it for everyone (e.g. the weather); every booked resident sees it. */
+  cancelReason: z.string().nullable(),
 });
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 
@@ -49,7 +51,6 @@ export const Activity = ActivitySummary.extend({
   bookingOpensAt: Timestamp.nullable(),
   bookingClosesAt: Timestamp.nullable(),
   maxSeatsPerBooking: z.number().int(),
-  cancelReason: z.string().nullable(),
   createdBy: Person,
   createdAt: Timestamp,
 });
@@ -67,7 +68,11 @@ export type ListActivitiesQuery = z.infer<typeof ListActivitiesQuery>;
 export const ActivityPage = z.object({ items: z.array(ActivitySummary), cursor: Cursor.nullable() });
 export type ActivityPage = z.infer<typeof ActivityPage>;
 
-export const BookBody = z.strictObject({ seats: z.number().int().min(1).max(10).default(1) });
+export const BookBody = z.strictObject({
+  seats: z.number().int().min(1).max(10).default(1),
+  /** Staff only: book for a resident without a phone, with the evidence (e.g. "phoned, 3 Dec"). */
+  onBehalfOf: z.strictObject({ userId: UserId, evidence: z.string().trim().min(3).max(300) }).optional(),
+});
 export const Booking = z.object({
   activityId: Ulid,
   status: z.enum(['confirmed', 'waitlisted']),
@@ -75,8 +80,20 @@ export const Booking = z.object({
   /** 1 = next in line; null once confirmed. */
   position: z.number().int().min(1).nullable(),
   bookedAt: Timestamp,
+  /** Set when staff booked for the resident. */
+  enteredBy: Person.nullable(),
+  evidence: z.string().nullable(),
+  attendance: z.enum(['present', 'no_show']).nullable(),
 });
 export type Booking = z.infer<typeof Booking>;
 export const CancelledBooking = z.object({ activityId: Ulid, cancelled: z.literal(true), promoted: z.number().int().min(0) });
 export const MyBookings = z.object({ items: z.array(z.object({ activity: ActivitySummary, booking: Booking })) });
 export type MyBookings = z.infer<typeof MyBookings>;
+
+export const CancelActivityBody = z.strictObject({ reason: z.string().trim().min(3).max(300) });
+export const AttendanceParams = z.strictObject({ id: Ulid, userId: UserId });
+export const AttendanceBody = z.strictObject({ present: z.boolean() });
+export const AttendanceList = z.object({
+  activityId: Ulid,
+  items: z.array(z.object({ person: Person, booking: Booking })),
+});
