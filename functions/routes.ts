@@ -6,8 +6,9 @@
  */
 import type { z } from 'zod';
 import {
-  Activity, ActivityPage, AttendanceBody, AttendanceList, AttendanceParams, BookBody, Booking, CancelActivityBody, CancelledBooking,
-  CreateActivityBody, ListActivitiesQuery, MyBookings, SpaceList,
+  Activity, ActivityPage, AttendanceBody, AttendanceList, AttendanceParams, BookBody, Booking, CancelActivityBody,
+  CancelledBooking, CreateActivityBody, CreateSeriesBody, ListActivitiesQuery, MoveActivityBody, MyBookings,
+  SeriesResult, SpaceList,
 } from './contracts/activities.js';
 import { IdParams, NoQuery } from './contracts/common.js';
 import { Health, OpenApiDocument } from './contracts/health.js';
@@ -42,6 +43,8 @@ export interface RouteDef {
   readonly body?: z.ZodType;
   readonly response: z.ZodType;
   readonly status: 200 | 201;
+  /** The response's media type when it is not JSON (then `response` is a string schema). */
+  readonly produces?: 'text/calendar';
 }
 
 const route = <const R extends RouteDef>(r: R): R => r;
@@ -143,6 +146,12 @@ export const routes = [
   route({ id: 'attendance.mark', method: 'PUT', path: '/api/activities/{id}/attendance/{userId}', context: 'activities',
     access: 'user', summary: 'Check a confirmed resident in, or mark a no-show (staff and committee)', params: AttendanceParams,
     query: NoQuery, body: AttendanceBody, response: Booking, status: 200 }),
+  route({ id: 'activities.series', method: 'POST', path: '/api/activity-series', context: 'activities', access: 'user',
+    summary: 'Staff or committee schedule a weekly series; dates that clash are skipped and reported', query: NoQuery,
+    body: CreateSeriesBody, response: SeriesResult, status: 201 }),
+  route({ id: 'activities.move', method: 'POST', path: '/api/activities/{id}/move', context: 'activities', access: 'user',
+    summary: 'Move one activity (or one occurrence of a series) to another time; bookings stay', params: IdParams,
+    query: NoQuery, body: MoveActivityBody, response: Activity, status: 200 }),
   route({ id: 'me.bookings', method: 'GET', path: '/api/me/bookings', context: 'activities', access: 'user',
     summary: 'The caller\'s bookings, soonest first', query: NoQuery, response: MyBookings, status: 200 }),
 ] as const satisfies readonly RouteDef[];

@@ -67,7 +67,7 @@ export async function book(deps: ActivityDeps, callerId: string, id: string, req
     const done = (mayConfirm ? await deps.activities.confirm(id, userId, booking, limit) : null)
       ?? await deps.activities.enqueue(id, userId, { ...booking, st: 'w' }, limit);
     if (done) {
-      await deps.activities.indexBooking(userId, { id, startsAt: String(activity.startsAt) });
+      await deps.activities.indexBooking(userId, id);
       return bookingOf(done, userId);
     }
     const now = await deps.activities.get(id);
@@ -101,7 +101,7 @@ export async function cancelMine(deps: ActivityDeps, userId: string, id: string)
     const mine = a.b?.[userId];
     if (!mine) throw new NotFoundError('You have no booking for this activity.');
     if (await deps.activities.cancel(id, userId, mine)) {
-      await deps.activities.unindexBooking(userId, { id, startsAt: String(a.startsAt) });
+      await deps.activities.unindexBooking(userId, id);
       return { activityId: id, cancelled: true, promoted: await promoteWaiting(deps, id) };
     }
   }

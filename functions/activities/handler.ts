@@ -12,6 +12,7 @@ import type { ActivityDeps } from './deps.js';
 import { listActivities } from './read-activities.js';
 import { ActivityRepository } from './repository.js';
 import { listSpaces, scheduleActivity } from './schedule-activity.js';
+import { moveActivity, scheduleSeries } from './series.js';
 import { attendanceList, cancelActivity, markAttendance } from './staff-actions.js';
 
 const cfg = config();
@@ -31,6 +32,8 @@ export const impls: ContextImpls<ContextRouteId<'activities'>> = {
   'activities.cancel': ({ callerId, params, body }) => cancelActivity(deps, callerId, params.id, body.reason),
   'attendance.list': ({ callerId, params }) => attendanceList(deps, callerId, params.id),
   'attendance.mark': ({ callerId, params, body }) => markAttendance(deps, callerId, params.id, params.userId, body.present),
+  'activities.series': ({ callerId, body }) => scheduleSeries(deps, callerId, body),
+  'activities.move': ({ callerId, params, body }) => moveActivity(deps, callerId, params.id, body),
   'me.bookings': ({ callerId }) => myBookings(deps, callerId),
 };
 

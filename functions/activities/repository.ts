@@ -38,7 +38,7 @@ export function toActivity(i: ActivityItem): Activity {
   return {
     ...toSummary(i), description: String(i.description ?? ''), bookingOpensAt: (i.bookingOpensAt as string | undefined) ?? null,
     bookingClosesAt: (i.bookingClosesAt as string | undefined) ?? null, maxSeatsPerBooking: Number(i.maxSeatsPerBooking ?? 1),
-    createdBy: i.createdBy as Activity['createdBy'], createdAt: String(i.createdAt),
+    seriesId: (i.seriesId as string | undefined) ?? null, createdBy: i.createdBy as Activity['createdBy'], createdAt: String(i.createdAt),
   };
 }
 
@@ -74,7 +74,7 @@ export class ActivityRepository {
     await this.db.send(new PutCommand({
       TableName: this.table,
       Item: {
-        pk: activityKeys.pk(a.id), sk: 'META', ...a, confirmed: 0, waiting: 0, b: {},
+        pk: activityKeys.pk(a.id), sk: 'META', ...a, seriesId: a.seriesId ?? undefined, confirmed: 0, waiting: 0, b: {},
         confirmedCount: undefined, waitlistCount: undefined, seatsLeft: undefined,
         gsi1pk: activityKeys.space(a.spaceId), gsi1sk: sk, gsi2pk: activityKeys.community(a.communityId), gsi2sk: sk,
       },
@@ -182,12 +182,31 @@ export class ActivityRepository {
   }
 
   /** "My bookings" index: follows the booking on META (the truth), idempotent both ways. */
-  async indexBooking(userId: string, a: { id: string; startsAt: string }): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { pk: activityKeys.mine(userId), sk: `BOOKING#${a.startsAt}#${a.id}`, activityId: a.id } }));
+  async indexBooking(userId: string, activityId: string): Promise<void> {
+    // Keyed by activity only: a moved activity keeps its key; the list is sorted by the activities' times when read.
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { pk: activityKeys.mine(userId), sk: `BOOKING#${activityId}`, activityId } }));
   }
 
-  async unindexBooking(userId: string, a: { id: string; startsAt: string }): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: activityKeys.mine(userId), sk: `BOOKING#${a.startsAt}#${a.id}` } }));
+  async unindexBooking(userId: string, activityId: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: activityKeys.mine(userId), sk: `BOOKING#${activityId}` } }));
+  }
+
+  /** Moves a scheduled activity to new times (its list keys too), only if it is still where it was read. */
+  async moveActivity(id: string, from: string, to: { startsAt: string; endsAt: string }): Promise<ActivityItem | null> {
+    try {
+      const out = await this.db.send(new UpdateCommand({
+        TableName: this.table, Key: { pk: activityKeys.pk(id), sk: 'META' },
+        UpdateExpression: 'SET startsAt = :s, endsAt = :e, gsi1sk = :k, gsi2sk = :k',
+        // Why: a concurrent move or cancellation wins; this one is refused rather than overwriting it.
+        ConditionExpression: '#st = :scheduled AND startsAt = :from', ExpressionAttributeNames: { '#st': 'status' },
+        ExpressionAttributeValues: { ':s': to.startsAt, ':e': to.endsAt, ':k': `${to.startsAt}#${id}`, ':scheduled': 'scheduled', ':from': from },
+        ReturnValues: 'ALL_NEW',
+      }));
+      return out.Attributes as ActivityItem;
+    } catch (e) {
+      if (isConditionFailed(e)) return null;
+      throw e;
+    }
   }
 
   async myActivities(userId: string): Promise<ActivityItem[]> {

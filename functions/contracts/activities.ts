@@ -51,6 +51,8 @@ export const Activity = ActivitySummary.extend({
   bookingOpensAt: Timestamp.nullable(),
   bookingClosesAt: Timestamp.nullable(),
   maxSeatsPerBooking: z.number().int(),
+  /** The weekly series this occurrence belongs to, if any. */
+  seriesId: Ulid.nullable(),
   createdBy: Person,
   createdAt: Timestamp,
 });
@@ -97,3 +99,39 @@ export const AttendanceList = z.object({
   activityId: Ulid,
   items: z.array(z.object({ person: Person, booking: Booking })),
 });
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+/** A weekly series: every chosen weekday (1 = Monday … 7 = Sunday) at the same local time until a date. */
+export const CreateSeriesBody = z.strictObject({
+  spaceId: Slug,
+  title: z.string().trim().min(2).max(120),
+  description: z.string().trim().max(2000).optional(),
+  host: z.string().trim().min(1).max(120).optional(),
+  audience: Audience.default('all'),
+  capacity: z.number().int().min(1).max(500),
+  maxSeatsPerBooking: z.number().int().min(1).max(10).default(1),
+  weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  startTime: HHMM,
+  endTime: HHMM,
+  from: z.iso.date(),
+  until: z.iso.date(),
+}).refine((s) => s.endTime > s.startTime, { path: ['endTime'], message: 'must be after startTime' })
+  .refine((s) => s.until >= s.from, { path: ['until'], message: 'must not be before from' });
+export type CreateSeriesBody = z.input<typeof CreateSeriesBody>;
+export const SeriesResult = z.object({
+  seriesId: Ulid,
+  created: z.array(ActivitySummary),
+  /** Dates left out because the space was taken then (or outside opening hours), with the reason. */
+  skipped: z.array(z.object({ date: z.iso.date(), reason: z.string() })),
+});
+
+export const MoveActivityBody = z.strictObject({ startsAt: Timestamp, endsAt: Timestamp })
+  .refine((m) => m.endsAt > m.startsAt, { path: ['endsAt'], message: 'must be after startsAt' });
+
+/** A personal calendar feed: a secret link that calendar apps can subscribe to; rotating it revokes the old one. */
+export const CalendarFeed = z.object({ url: z.string(), token: z.string() });
+export const FeedParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{32,64}$/) });
+export const SpaceParams = z.strictObject({ id: Slug });
+/** RFC 5545 text (text/calendar). */
+export const ICalendar = z.string().startsWith('BEGIN:VCALENDAR');
+export const Revoked = z.object({ revoked: z.literal(true) });

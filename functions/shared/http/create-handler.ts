@@ -26,7 +26,11 @@ function bind(row: AppRoute, impl: (req: never) => Promise<unknown>) {
     if (row.access !== 'public' && callerId === null) throw new UnauthorizedError();
     const input = parseRequest(row, event);
     const result = await impl({ ...input, callerId: row.access === 'public' ? null : callerId, headers: event.headers } as never);
-    return { statusCode: row.status, headers: jsonHeaders, body: JSON.stringify(row.response.parse(result)) };
+    const checked = row.response.parse(result);
+    if ('produces' in row && row.produces) {
+      return { statusCode: row.status, headers: { 'content-type': `${row.produces}; charset=utf-8`, 'cache-control': 'no-cache' }, body: String(checked) };
+    }
+    return { statusCode: row.status, headers: jsonHeaders, body: JSON.stringify(checked) };
   };
 }
 

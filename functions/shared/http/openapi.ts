@@ -30,7 +30,7 @@ function operation(r: RouteDef) {
     parameters: parameters(r),
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } } : {}),
     responses: {
-      [r.status]: { description: 'OK', content: { 'application/json': { schema: schema(r.response, 'output') } } },
+      [r.status]: { description: 'OK', content: { [r.produces ?? 'application/json']: { schema: schema(r.response, 'output') } } },
       400: errorResponse('Bad input; `issues` names each field'),
       ...(r.access === 'public' ? {} : { 401: errorResponse('No or bad token'), 403: errorResponse('Not allowed') }),
       404: errorResponse('Absent or not visible to you'),
