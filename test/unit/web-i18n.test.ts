@@ -15,7 +15,7 @@ import { zh } from '../../web/src/lib/i18n/zh.js';
 const srcDir = resolve(import.meta.dirname, '../../web/src');
 const catalogueDir = join(srcDir, 'lib/i18n');
 /** Code that only committee members and staff download (dynamic imports, their own route). */
-const staffCode = [/^routes\/proposals\/\[id\]\/tools\//, /^routes\/committee\//, /^routes\/proposals\/new\/OnBehalfFields\.svelte$/];
+const staffCode = [/^routes\/activities\/\[id\]\/tools\//, /^routes\/activities\/new\//, /^routes\/proposals\/\[id\]\/tools\//, /^routes\/committee\//, /^routes\/proposals\/new\/OnBehalfFields\.svelte$/];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

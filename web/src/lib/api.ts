@@ -17,6 +17,11 @@ import {
 import {
   Dashboard, Proposal, ProposalPage, SupportState, type CreateProposalBody, type ProposalCategory, type ProposalStatus,
 } from '$contracts/proposals.js';
+import {
+  Activity, ActivityPage, AttendanceList, Booking, CalendarFeed, CancelledBooking, MyBookings, Revoked,
+  SeriesResult, SpaceList, type AttendanceBody, type BookBody, type CancelActivityBody, type CreateActivityBody,
+  type CreateSeriesBody, type MoveActivityBody,
+} from '$contracts/activities.js';
 import { readSession } from './auth/stored-session.js';
 
 export type Issue = NonNullable<ErrorBody['error']['issues']>[number];
@@ -87,6 +92,7 @@ function queryString(filter: Record<string, string | number | undefined>): strin
 
 const idPath = (id: string) => `/proposals/${encodeURIComponent(id)}`;
 const seg = encodeURIComponent;
+const actPath = (id: string) => `/activities/${encodeURIComponent(id)}`;
 type In<S extends z.ZodType> = z.input<S>;
 /** A lifecycle step: POST /proposals/{id}/<name>, answered with the whole proposal. */
 const step = <S extends z.ZodType>(name: string) => (id: string, body: In<S>) =>
@@ -139,6 +145,27 @@ export const api = {
     call(ReportReceipt, 'POST', `${idPath(id)}/comments/${seg(commentId)}/reports`, { body }),
   moderationQueue: () => call(ModerationQueue, 'GET', '/moderation/reports'),
   decide: (body: In<typeof ModerationDecisionBody>) => call(ModerationOutcome, 'POST', '/moderation/decisions', { body }),
+
+  listSpaces: (fetch?: Fetch) => call(SpaceList, 'GET', '/spaces', { fetch, auth: false }),
+  listActivities: (filter: { spaceId?: string; from?: string; to?: string; limit?: number; cursor?: string } = {}, fetch?: Fetch) =>
+    call(ActivityPage, 'GET', `/activities${queryString(filter)}`, { fetch, auth: false }),
+  getActivity: (id: string, fetch?: Fetch) => call(Activity, 'GET', actPath(id), { fetch, auth: false }),
+  createActivity: (body: CreateActivityBody) => call(Activity, 'POST', '/activities', { body }),
+  createSeries: (body: CreateSeriesBody) => call(SeriesResult, 'POST', '/activity-series', { body }),
+  moveActivity: (id: string, body: In<typeof MoveActivityBody>) => call(Activity, 'POST', `${actPath(id)}/move`, { body }),
+  cancelActivity: (id: string, body: In<typeof CancelActivityBody>) => call(Activity, 'POST', `${actPath(id)}/cancel`, { body }),
+  /** Book for yourself, or (staff) for a resident with `onBehalfOf`. */
+  book: (id: string, body: In<typeof BookBody> = {}) => call(Booking, 'POST', `${actPath(id)}/bookings`, { body }),
+  cancelMyBooking: (id: string) => call(CancelledBooking, 'DELETE', `${actPath(id)}/bookings/mine`),
+  myBookings: () => call(MyBookings, 'GET', '/me/bookings'),
+  attendance: (id: string) => call(AttendanceList, 'GET', `${actPath(id)}/attendance`),
+  markAttendance: (id: string, userId: string, body: In<typeof AttendanceBody>) =>
+    call(Booking, 'PUT', `${actPath(id)}/attendance/${seg(userId)}`, { body }),
+  /** The public calendar of a space (text/calendar): a link, not a fetch. */
+  spaceCalendarUrl: (spaceId: string) => `${apiBase}/spaces/${seg(spaceId)}/calendar.ics`,
+  createCalendarFeed: () => call(CalendarFeed, 'POST', '/me/calendar-feed'),
+  revokeCalendarFeed: () => call(Revoked, 'DELETE', '/me/calendar-feed'),
+
   /** Local development only; 404 on AWS. */
   devUsers: () => call(DevUsers, 'GET', '/dev/users', { auth: false }),
   devSession: (userId: string) => call(DevSession, 'POST', '/dev/session', { body: { userId }, auth: false }),
