@@ -28,12 +28,12 @@ const AUDIENCE = { elderly: '老年人 Elderly', children: '儿童 Children', al
 const missingSpace = () => new NotFoundError('There is no such space.');
 const missingFeed = () => new NotFoundError('This calendar link does not exist or was revoked.');
 
-function calendar(name: string, now: string): ICalCalendar {
+function calendar(name: string): ICalCalendar {
   return ical({
     name, prodId: { company: 'Gongzhi', product: 'Gongzhi calendars', language: 'ZH' },
     // The zone is set per event, not on the calendar, so DTSTAMP stays in UTC as RFC 5545 requires.
+    // No REFRESH-INTERVAL: ical-generator writes it after VTIMEZONE, where RFC 5545's grammar has no calendar properties.
     timezone: { name: null, generator: (tz) => (tz === CALENDAR_TZ ? VTIMEZONE : null) },
-    ttl: 3600, description: `${name} (${now.slice(0, 10)})`,
   });
 }
 
@@ -76,7 +76,7 @@ export async function spaceCalendar(deps: CalendarDeps, spaceId: string): Promis
   const now = deps.clock();
   const from = new Date(Date.parse(now) - 30 * DAY_MS).toISOString();
   const to = new Date(Date.parse(now) + 180 * DAY_MS).toISOString();
-  const cal = calendar(`${space.name} ${space.nameEn} · 共治`, now);
+  const cal = calendar(`${space.name} ${space.nameEn} · 共治`);
   let cursor: string | undefined;
   for (let page = 0; page < 20; page++) {
     const out = await deps.activities.list({ communityId: deps.defaultCommunity, spaceId, from, to, limit: 100, cursor });
@@ -115,7 +115,7 @@ export async function feedCalendar(deps: CalendarDeps, token: string): Promise<s
   const now = deps.clock();
   const items = (await deps.activities.myActivities(userId)).filter((i) => i.b?.[userId]);
   const spaces = await spacesById(deps, items.map((i) => String(i.communityId)));
-  const cal = calendar('我的预约 My bookings · 共治', now);
+  const cal = calendar('我的预约 My bookings · 共治');
   for (const item of items) {
     const activity = toSummary(item);
     const description = String(item.description ?? '').trim();

@@ -15,6 +15,20 @@ export function expectRawForm(text: string): void {
   const lines = text.split('\r\n');
   const tooLong = lines.filter((l) => Buffer.byteLength(l, 'utf8') > 75);
   expect(tooLong).toEqual([]);
+  expect(calendarPropertiesAfterComponents(lines)).toEqual([]);
+}
+
+/** RFC 5545 §3.6: `icalbody = calprops component`; a calendar property after a component is out of grammar. */
+function calendarPropertiesAfterComponents(lines: string[]): string[] {
+  let depth = 0;
+  let seenComponent = false;
+  const stray: string[] = [];
+  for (const line of lines.filter((l) => l !== '' && !l.startsWith(' '))) {
+    if (line.startsWith('BEGIN:')) { depth++; if (depth === 2) seenComponent = true; continue; }
+    if (line.startsWith('END:')) { depth--; continue; }
+    if (depth === 1 && seenComponent) stray.push(line);
+  }
+  return stray;
 }
 
 export function parseCalendar(text: string): ParsedCalendar {
