@@ -16,6 +16,8 @@ afterAll(async () => { await site?.close(); });
 const TITLE = '免费量血压、测血糖';
 const from = nextMonday();
 let activityPath = '';
+/** Every occurrence the series created, soonest first. */
+let occurrences: string[] = [];
 
 describe('a weekly activity, booked by staff, filled, with a fair waitlist (Chinese)', () => {
   it('staff create a weekly series through the scheduling page', async () => {
@@ -37,6 +39,9 @@ describe('a weekly activity, booked by staff, filled, with a fair waitlist (Chin
     await page.getByRole('button', { name: '创建每周活动' }).click();
     await page.getByRole('heading', { name: '已创建 4 场活动' }).waitFor();
     await screenshot(page, 'activities-series-created-zh');
+    occurrences = await page.getByRole('link', { name: new RegExp(TITLE) })
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(occurrences).toHaveLength(4);
     await page.getByRole('link', { name: new RegExp(TITLE) }).first().click();
     await page.waitForURL(/\/activities\/[0-9A-HJKMNP-TV-Z]{26}$/);
     activityPath = new URL(page.url()).pathname;
@@ -88,6 +93,37 @@ describe('a weekly activity, booked by staff, filled, with a fair waitlist (Chin
     const card = page.getByRole('article').filter({ hasText: TITLE });
     await card.getByText('你已预约成功（1 个座位）').waitFor();
     await screenshot(page, 'my-bookings-promoted-zh');
+
+    // The personal calendar link: made absolute, copyable, subscribable, then stopped.
+    await page.getByRole('button', { name: '生成日历链接' }).click();
+    const link = page.getByLabel('日历链接', { exact: true });
+    await expect.poll(() => link.inputValue()).toMatch(new RegExp(`^${site.url}/`));
+    const href = await page.getByRole('link', { name: '在日历中订阅' }).getAttribute('href');
+    expect(href).toMatch(/^webcal:\/\//);
+    const feed = await fetch(await link.inputValue());
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await page.getByRole('button', { name: '停用链接' }).click();
+    await page.getByText('链接已停用。').waitFor();
+    await context.close();
+  });
+
+  it('staff cancel one occurrence for everyone; a booked resident sees why', async () => {
+    const second = occurrences[1]!;
+    await bookByApi(site, 'resident44', second.split('/').pop()!);
+    const staff = await site.newPage();
+    await signInAs(staff.page, 'staff1', second);
+    const tools = staff.page.getByRole('region', { name: '工作人员：管理这个活动' });
+    await tools.getByRole('button', { name: '为所有人取消这次活动' }).click();
+    await tools.getByText('请写明取消原因（至少 3 个字）').waitFor();
+    await tools.getByLabel('取消原因').fill('暴雨预警，改期另行通知');
+    await tools.getByRole('button', { name: '为所有人取消这次活动' }).click();
+    await staff.page.getByText('这个活动已经取消了。').waitFor();
+    await staff.context.close();
+
+    const { context, page } = await site.newPage();
+    await signInAs(page, 'resident44', '/me/bookings');
+    await page.getByText('原因：暴雨预警，改期另行通知').waitFor();
+    await screenshot(page, 'my-bookings-cancelled-zh');
     await context.close();
   });
 

@@ -289,6 +289,7 @@ export const en = {
   'activity.youCancelled': 'Your booking is cancelled.',
   'activity.enteredBy': 'Booked for you by {name} (evidence: {evidence})',
   'activity.signInToBook': 'Sign in to book',
+  'activity.leaveWaitlist': 'Leave the waitlist',
   'activity.cancelBooking': 'Cancel my booking',
   'activity.seats': 'How many seats (at most {max})',
   'activity.book': 'Book a seat',

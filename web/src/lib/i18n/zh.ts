@@ -287,6 +287,7 @@ export const zh = {
   'activity.youCancelled': '你的预约已取消。',
   'activity.enteredBy': '由 {name} 代为预约（凭据：{evidence}）',
   'activity.signInToBook': '登录后预约',
+  'activity.leaveWaitlist': '退出候补',
   'activity.cancelBooking': '取消我的预约',
   'activity.seats': '预约几个座位（最多 {max} 个）',
   'activity.book': '预约',
