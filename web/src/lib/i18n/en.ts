@@ -284,7 +284,7 @@ export const en = {
   'activity.seatsLeftLabel': 'Seats left',
   'activity.waitlistLabel': 'On the waitlist',
   'activity.bookingTitle': 'Your booking',
-  'activity.youConfirmed': 'You are booked ({seats} seats)',
+  'activity.youConfirmed': 'You are booked (seats: {seats})',
   'activity.youWaitlisted': 'You are number {position} on the waitlist',
   'activity.youCancelled': 'Your booking is cancelled.',
   'activity.enteredBy': 'Booked for you by {name} (evidence: {evidence})',
