@@ -6,9 +6,9 @@
  */
 import type { z } from 'zod';
 import {
-  Activity, ActivityPage, AttendanceBody, AttendanceList, AttendanceParams, BookBody, Booking, CancelActivityBody,
-  CancelledBooking, CreateActivityBody, CreateSeriesBody, ListActivitiesQuery, MoveActivityBody, MyBookings,
-  SeriesResult, SpaceList,
+  Activity, ActivityPage, AttendanceBody, AttendanceList, AttendanceParams, BookBody, Booking, CalendarFeed, CancelActivityBody,
+  CancelledBooking, CreateActivityBody, CreateSeriesBody, FeedParams, ICalendar, ListActivitiesQuery, MoveActivityBody, MyBookings,
+  Revoked, SeriesResult, SpaceList, SpaceParams,
 } from './contracts/activities.js';
 import { IdParams, NoQuery } from './contracts/common.js';
 import { Health, OpenApiDocument } from './contracts/health.js';
@@ -152,6 +152,17 @@ export const routes = [
   route({ id: 'activities.move', method: 'POST', path: '/api/activities/{id}/move', context: 'activities', access: 'user',
     summary: 'Move one activity (or one occurrence of a series) to another time; bookings stay', params: IdParams,
     query: NoQuery, body: MoveActivityBody, response: Activity, status: 200 }),
+  route({ id: 'calendars.space', method: 'GET', path: '/api/spaces/{id}/calendar.ics', context: 'activities', access: 'public',
+    summary: 'A space\'s activities as an iCalendar feed (Asia/Shanghai)', params: SpaceParams, query: NoQuery,
+    response: ICalendar, status: 200, produces: 'text/calendar' }),
+  route({ id: 'calendars.feed.create', method: 'POST', path: '/api/me/calendar-feed', context: 'activities', access: 'user',
+    summary: 'Create (or rotate, revoking the old one) the secret link to your bookings calendar', query: NoQuery,
+    response: CalendarFeed, status: 201 }),
+  route({ id: 'calendars.feed.delete', method: 'DELETE', path: '/api/me/calendar-feed', context: 'activities', access: 'user',
+    summary: 'Revoke your bookings calendar link', query: NoQuery, response: Revoked, status: 200 }),
+  route({ id: 'calendars.feed', method: 'GET', path: '/api/calendar-feeds/{token}', context: 'activities', access: 'public',
+    summary: 'Your bookings as an iCalendar feed, by its secret token', params: FeedParams, query: NoQuery,
+    response: ICalendar, status: 200, produces: 'text/calendar' }),
   route({ id: 'me.bookings', method: 'GET', path: '/api/me/bookings', context: 'activities', access: 'user',
     summary: 'The caller\'s bookings, soonest first', query: NoQuery, response: MyBookings, status: 200 }),
 ] as const satisfies readonly RouteDef[];

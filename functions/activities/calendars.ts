@@ -60,15 +60,6 @@ async function spacesById(deps: ActivityDeps, communityIds: string[]): Promise<M
   return new Map(lists.flatMap((l) => l.items).map((s) => [s.id, s]));
 }
 
-/** The space index does not project `cancelReason`; the few cancelled activities are read whole for it. */
-function withCancelReasons(deps: ActivityDeps, items: ActivitySummary[]): Promise<ActivitySummary[]> {
-  return Promise.all(items.map(async (a) => {
-    if (a.status !== 'cancelled' || a.cancelReason) return a;
-    const item = await deps.activities.get(a.id);
-    return item ? toSummary(item) : a;
-  }));
-}
-
 /** A space's activities from 30 days ago to 180 days ahead, cancelled ones included (as cancelled). */
 export async function spaceCalendar(deps: CalendarDeps, spaceId: string): Promise<string> {
   const space = (await listSpaces(deps)).items.find((s) => s.id === spaceId);
@@ -80,7 +71,7 @@ export async function spaceCalendar(deps: CalendarDeps, spaceId: string): Promis
   let cursor: string | undefined;
   for (let page = 0; page < 20; page++) {
     const out = await deps.activities.list({ communityId: deps.defaultCommunity, spaceId, from, to, limit: 100, cursor });
-    for (const a of await withCancelReasons(deps, out.items)) {
+    for (const a of out.items) {
       addEvent(cal, { activity: a, space, now, lines: a.status === 'scheduled' ? [`名额 Seats: ${a.seatsLeft} / ${a.capacity} 剩余 left`] : [] });
     }
     if (!out.cursor) break;

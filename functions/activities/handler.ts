@@ -8,7 +8,8 @@ import { createHandler } from '../shared/http/create-handler.js';
 import type { ContextImpls } from '../shared/http/types.js';
 import { newId } from '../shared/ids.js';
 import { book, cancelMine, getActivity, myBookings } from './bookings.js';
-import type { ActivityDeps } from './deps.js';
+import { CalendarFeedRepository } from './calendar-feed-repository.js';
+import { createFeed, feedCalendar, revokeFeed, spaceCalendar, type CalendarDeps } from './calendars.js';
 import { listActivities } from './read-activities.js';
 import { ActivityRepository } from './repository.js';
 import { listSpaces, scheduleActivity } from './schedule-activity.js';
@@ -16,7 +17,8 @@ import { moveActivity, scheduleSeries } from './series.js';
 import { attendanceList, cancelActivity, markAttendance } from './staff-actions.js';
 
 const cfg = config();
-const deps: ActivityDeps = {
+const deps: CalendarDeps = {
+  feeds: new CalendarFeedRepository(documentClient(), cfg.tables.activities),
   activities: new ActivityRepository(documentClient(), cfg.tables.activities),
   community: new CommunityRepository(documentClient(), cfg.tables.community),
   clock: systemClock, newId, defaultCommunity: cfg.defaultCommunity,
@@ -34,6 +36,10 @@ export const impls: ContextImpls<ContextRouteId<'activities'>> = {
   'attendance.mark': ({ callerId, params, body }) => markAttendance(deps, callerId, params.id, params.userId, body.present),
   'activities.series': ({ callerId, body }) => scheduleSeries(deps, callerId, body),
   'activities.move': ({ callerId, params, body }) => moveActivity(deps, callerId, params.id, body),
+  'calendars.space': ({ params }) => spaceCalendar(deps, params.id),
+  'calendars.feed.create': ({ callerId }) => createFeed(deps, callerId),
+  'calendars.feed.delete': ({ callerId }) => revokeFeed(deps, callerId),
+  'calendars.feed': ({ params }) => feedCalendar(deps, params.token),
   'me.bookings': ({ callerId }) => myBookings(deps, callerId),
 };
 

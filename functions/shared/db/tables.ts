@@ -29,6 +29,7 @@ const proposalSummary = [
 /** What an activity list shows: never the bookings map, so index writes stay small. */
 const activitySummary = [
   'id', 'communityId', 'spaceId', 'title', 'host', 'audience', 'startsAt', 'endsAt', 'capacity', 'confirmed', 'waiting', 'status',
+  'cancelReason',
 ] as const;
 
 const gsi1 = (projection: IndexDef['projection'] = 'ALL'): IndexDef =>
