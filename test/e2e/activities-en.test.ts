@@ -86,7 +86,7 @@ describe('a weekly activity, booked by staff, filled, with a fair waitlist (Engl
     const tools = staffTools(page);
     await tools.getByRole('button', { name: /Check in .*/ }).first().click();
     await tools.getByText('Checked in').waitFor();
-    await tools.getByRole('button', { name: /Mark .* as a no-show/ }).last().click();
+    await tools.getByRole('button', { name: /Did not come: / }).last().click();
     await tools.getByText('No-show', { exact: true }).first().waitFor();
     await tools.getByLabel('Starts').fill('16:00');
     await tools.getByLabel('Ends').fill('17:00');

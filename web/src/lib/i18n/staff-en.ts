@@ -125,7 +125,7 @@ export const staffEn = {
   'staffAct.checkIn': 'Check in',
   'staffAct.markNoShow': 'Did not come',
   'staffAct.checkInWho': 'Check in {name}',
-  'staffAct.noShowWho': 'Mark {name} as a no-show',
+  'staffAct.noShowWho': 'Did not come: {name}',
   'staffAct.bookForTitle': 'Book for a resident',
   'staffAct.evidenceHint': 'For example: booked by phone, 1 Dec',
   'staffAct.bookFor': 'Book for the resident',
