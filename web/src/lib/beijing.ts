@@ -2,7 +2,8 @@
  * Beijing time (Asia/Shanghai, UTC+8 all year, no daylight saving) for the activity pages: weeks
  * start on Monday, dates are `YYYY-MM-DD`, times `HH:MM`; the wire always carries ISO UTC.
  */
-import type { Lang } from './i18n/index.svelte.js';
+/** A BCP 47 language tag ('zh-CN' or 'en'); a plain string keeps this file free of Svelte runes for tsc. */
+type Lang = string;
 
 const OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
