@@ -5,6 +5,9 @@
  * generated from them. Imports zod contracts only.
  */
 import type { z } from 'zod';
+import { ballotRoutes } from './ballots/routes.js';
+import { donationRoutes } from './donations/routes.js';
+import { route, type ContextName, type RouteDef } from './route-def.js';
 import {
   Activity, ActivityPage, AttendanceBody, AttendanceList, AttendanceParams, BookBody, Booking, CalendarFeed, CancelActivityBody,
   CancelledBooking, CreateActivityBody, CreateSeriesBody, FeedParams, ICalendar, ListActivitiesQuery, MoveActivityBody, MyBookings,
@@ -25,29 +28,7 @@ import {
   CreateProposalBody, Dashboard, ListProposalsQuery, Proposal, ProposalPage, SupportState,
 } from './contracts/proposals.js';
 
-export const contexts = ['community', 'proposals', 'activities', 'donations', 'ballots'] as const;
-export type ContextName = (typeof contexts)[number];
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-/** public: no token needed (and none is read); user: any signed-in caller, roles checked in the use case. */
-export type Access = 'public' | 'user';
-
-export interface RouteDef {
-  readonly id: string;
-  readonly method: Method;
-  readonly path: `/api/${string}`;
-  readonly context: ContextName;
-  readonly access: Access;
-  readonly summary: string;
-  readonly params?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
-  readonly response: z.ZodType;
-  readonly status: 200 | 201;
-  /** The response's media type when it is not JSON (then `response` is a string schema). */
-  readonly produces?: 'text/calendar';
-}
-
-const route = <const R extends RouteDef>(r: R): R => r;
+export { contexts, route, routeKey, type Access, type ContextName, type Method, type RouteDef } from './route-def.js';
 
 /** `POST /api/proposals/{id}/<name>`: a lifecycle step answering with the whole proposal. */
 const action = <const A extends string, const B extends z.ZodType>(name: A, summary: string, body: B) => route({
@@ -165,6 +146,8 @@ export const routes = [
     response: ICalendar, status: 200, produces: 'text/calendar' }),
   route({ id: 'me.bookings', method: 'GET', path: '/api/me/bookings', context: 'activities', access: 'user',
     summary: 'The caller\'s bookings, soonest first', query: NoQuery, response: MyBookings, status: 200 }),
+  ...donationRoutes,
+  ...ballotRoutes,
 ] as const satisfies readonly RouteDef[];
 
 export type AppRoute = (typeof routes)[number];
@@ -172,6 +155,3 @@ export type RouteId = AppRoute['id'];
 export type RouteOf<I extends RouteId> = Extract<AppRoute, { id: I }>;
 /** The route ids one context's Lambda must implement. */
 export type ContextRouteId<C extends ContextName> = Extract<AppRoute, { context: C }>['id'];
-
-/** `GET /api/proposals/{id}`: the API Gateway route key of a row. */
-export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>): string => `${r.method} ${r.path}`;

@@ -1,0 +1,8 @@
+/**
+ * The donations context's rows of the route table (functions/routes.ts spreads them in). Imports zod
+ * contracts only: the CDK app and the web read this file.
+ */
+import type { RouteDef } from '../route-def.js';
+
+export const donationRoutes = [
+] as const satisfies readonly RouteDef[];
