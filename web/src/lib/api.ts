@@ -1,27 +1,28 @@
 /**
- * The typed API client. Every response is parsed with the contract's own zod schema; every failure
- * becomes an ApiError {status, code, message, issues}. status 0 means the network failed.
+ * The typed API client. Contracts are imported as types only, so zod never ships to a resident's
+ * phone: the API itself checks every response against its contract before sending it (see
+ * functions/shared/http/create-handler.ts). Every failure becomes an ApiError {status, code,
+ * message, issues}; status 0 means the network failed.
  */
-import type { z } from 'zod';
-import { ErrorBody } from '$contracts/common.js';
-import { DevSession, DevUsers, Me } from '$contracts/me.js';
-import {
-  Comment, CommentPage, ModerationOutcome, ModerationQueue, ReportReceipt,
-  type CreateCommentBody, type ModerationDecisionBody, type ReportBody,
+import type {
+  ErrorBody,
+} from '$contracts/common.js';
+import type {
+  DevSession, DevUsers, Me,
+} from '$contracts/me.js';
+import type {
+  Comment, CommentPage, ModerationOutcome, ModerationQueue, ReportReceipt, CreateCommentBody, ModerationDecisionBody, ReportBody,
 } from '$contracts/comments.js';
-import {
-  PhotoUpload, type AddPhotoBody, type AnswerBody, type CompleteBody, type MilestoneBody, type ObjectionBody,
-  type ObjectionResponseBody, type PhotoUploadBody, type ReviewBody, type StartWorkBody, type SupportOnBehalfBody,
-  type WithdrawBody,
+import type {
+  PhotoUpload, AddPhotoBody, AnswerBody, CompleteBody, MilestoneBody, ObjectionBody, ObjectionResponseBody, PhotoUploadBody, ReviewBody, StartWorkBody, SupportOnBehalfBody, WithdrawBody,
 } from '$contracts/proposal-actions.js';
-import {
-  Dashboard, Proposal, ProposalPage, SupportState, type CreateProposalBody, type ProposalCategory, type ProposalStatus,
+import type {
+  Dashboard, Proposal, ProposalPage, SupportState, CreateProposalBody, ProposalCategory, ProposalStatus,
 } from '$contracts/proposals.js';
-import {
-  Activity, ActivityPage, AttendanceList, Booking, CalendarFeed, CancelledBooking, MyBookings, Revoked,
-  SeriesResult, SpaceList, type AttendanceBody, type BookBody, type CancelActivityBody, type CreateActivityBody,
-  type CreateSeriesBody, type MoveActivityBody,
+import type {
+  Activity, ActivityPage, AttendanceList, Booking, CalendarFeed, CancelledBooking, MyBookings, Revoked, SeriesResult, SpaceList, AttendanceBody, BookBody, CancelActivityBody, CreateActivityBody, CreateSeriesBody, MoveActivityBody,
 } from '$contracts/activities.js';
+import type { z } from 'zod';
 import { readSession } from './auth/stored-session.js';
 
 export type Issue = NonNullable<ErrorBody['error']['issues']>[number];
@@ -39,7 +40,7 @@ export class ApiError extends Error {
 }
 
 type Fetch = typeof fetch;
-interface CallOptions { body?: unknown; fetch?: Fetch; auth?: boolean }
+export interface CallOptions { body?: unknown; fetch?: Fetch; auth?: boolean }
 
 let apiBase = '/api';
 let onUnauthorized: () => void = () => undefined;
@@ -53,7 +54,11 @@ export const setUnauthorizedHandler = (fn: () => void): void => {
   onUnauthorized = fn;
 };
 
-async function call<S extends z.ZodType>(schema: S, method: string, path: string, opts: CallOptions = {}): Promise<z.output<S>> {
+/** `Out<typeof Proposal>`: what a contract's schema describes. */
+export type Out<S extends z.ZodType> = z.output<S>;
+
+/** One request to the API: the answer typed as `T`, or an ApiError. */
+export async function call<T>(method: string, path: string, opts: CallOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   const token = opts.auth === false ? null : readSession()?.token;
@@ -69,16 +74,14 @@ async function call<S extends z.ZodType>(schema: S, method: string, path: string
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     if (res.status === 401 && token) onUnauthorized();
-    const body = ErrorBody.safeParse(json);
-    if (body.success) {
-      const { code, message, issues } = body.data.error;
-      throw new ApiError(res.status, code, message, issues ?? []);
+    const error = (json as Partial<ErrorBody> | null)?.error;
+    if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+      throw new ApiError(res.status, error.code, error.message, Array.isArray(error.issues) ? error.issues : []);
     }
     throw new ApiError(res.status, `http_${res.status}`, res.statusText || 'Request failed');
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ApiError(res.status, 'bad_response', 'The server sent an answer this page does not understand.');
-  return parsed.data;
+  if (json === null) throw new ApiError(res.status, 'bad_response', 'The server sent an answer this page does not understand.');
+  return json as T;
 }
 
 export type ListFilter = { status?: ProposalStatus; category?: ProposalCategory; limit?: number; cursor?: string };
@@ -96,20 +99,20 @@ const actPath = (id: string) => `/activities/${encodeURIComponent(id)}`;
 type In<S extends z.ZodType> = z.input<S>;
 /** A lifecycle step: POST /proposals/{id}/<name>, answered with the whole proposal. */
 const step = <S extends z.ZodType>(name: string) => (id: string, body: In<S>) =>
-  call(Proposal, 'POST', `${idPath(id)}/${name}`, { body });
+  call<Out<typeof Proposal>>('POST', `${idPath(id)}/${name}`, { body });
 
 export const api = {
-  me: (fetch?: Fetch) => call(Me, 'GET', '/me', { fetch }),
+  me: (fetch?: Fetch) => call<Out<typeof Me>>('GET', '/me', { fetch }),
   listProposals: (filter: ListFilter = {}, fetch?: Fetch) =>
-    call(ProposalPage, 'GET', `/proposals${queryString(filter)}`, { fetch, auth: false }),
-  getProposal: (id: string, fetch?: Fetch) => call(Proposal, 'GET', idPath(id), { fetch, auth: false }),
-  createProposal: (body: CreateProposalBody) => call(Proposal, 'POST', '/proposals', { body }),
-  getSupport: (id: string) => call(SupportState, 'GET', `${idPath(id)}/support`),
-  back: (id: string) => call(SupportState, 'PUT', `${idPath(id)}/support`),
-  withdrawBacking: (id: string) => call(SupportState, 'DELETE', `${idPath(id)}/support`),
+    call<Out<typeof ProposalPage>>('GET', `/proposals${queryString(filter)}`, { fetch, auth: false }),
+  getProposal: (id: string, fetch?: Fetch) => call<Out<typeof Proposal>>('GET', idPath(id), { fetch, auth: false }),
+  createProposal: (body: CreateProposalBody) => call<Out<typeof Proposal>>('POST', '/proposals', { body }),
+  getSupport: (id: string) => call<Out<typeof SupportState>>('GET', `${idPath(id)}/support`),
+  back: (id: string) => call<Out<typeof SupportState>>('PUT', `${idPath(id)}/support`),
+  withdrawBacking: (id: string) => call<Out<typeof SupportState>>('DELETE', `${idPath(id)}/support`),
   /** Staff back it for a resident from a paper form (idempotent). */
   backOnBehalf: (id: string, userId: string, body: In<typeof SupportOnBehalfBody>) =>
-    call(SupportState, 'PUT', `${idPath(id)}/supporters/${seg(userId)}`, { body }),
+    call<Out<typeof SupportState>>('PUT', `${idPath(id)}/supporters/${seg(userId)}`, { body }),
 
   withdraw: step<typeof WithdrawBody>('withdraw'),
   review: step<typeof ReviewBody>('review'),
@@ -120,10 +123,10 @@ export const api = {
   complete: step<typeof CompleteBody>('complete'),
   addPhoto: step<typeof AddPhotoBody>('photos'),
   respondToObjection: (id: string, objectionId: string, body: In<typeof ObjectionResponseBody>) =>
-    call(Proposal, 'POST', `${idPath(id)}/objections/${seg(objectionId)}/response`, { body }),
+    call<Out<typeof Proposal>>('POST', `${idPath(id)}/objections/${seg(objectionId)}/response`, { body }),
   /** A short-lived link to PUT one photo to; see `putPhoto`. */
   requestPhotoUpload: (id: string, body: In<typeof PhotoUploadBody>) =>
-    call(PhotoUpload, 'POST', `${idPath(id)}/photo-uploads`, { body }),
+    call<Out<typeof PhotoUpload>>('POST', `${idPath(id)}/photo-uploads`, { body }),
   /** Sends the file itself to the pre-signed link, with exactly the headers it was issued for (no token). */
   async putPhoto(upload: z.infer<typeof PhotoUpload>, file: Blob): Promise<void> {
     let res: Response;
@@ -134,39 +137,39 @@ export const api = {
     }
     if (!res.ok) throw new ApiError(res.status, `upload_${res.status}`, 'The photo was not accepted.');
   },
-  dashboard: () => call(Dashboard, 'GET', '/dashboard/proposals'),
+  dashboard: () => call<Out<typeof Dashboard>>('GET', '/dashboard/proposals'),
 
   listComments: (id: string, page: { limit?: number; cursor?: string } = {}) =>
-    call(CommentPage, 'GET', `${idPath(id)}/comments${queryString(page)}`, { auth: false }),
-  comment: (id: string, body: CreateCommentBody) => call(Comment, 'POST', `${idPath(id)}/comments`, { body }),
+    call<Out<typeof CommentPage>>('GET', `${idPath(id)}/comments${queryString(page)}`, { auth: false }),
+  comment: (id: string, body: CreateCommentBody) => call<Out<typeof Comment>>('POST', `${idPath(id)}/comments`, { body }),
   reportProposal: (id: string, body: In<typeof ReportBody>) =>
-    call(ReportReceipt, 'POST', `${idPath(id)}/reports`, { body }),
+    call<Out<typeof ReportReceipt>>('POST', `${idPath(id)}/reports`, { body }),
   reportComment: (id: string, commentId: string, body: In<typeof ReportBody>) =>
-    call(ReportReceipt, 'POST', `${idPath(id)}/comments/${seg(commentId)}/reports`, { body }),
-  moderationQueue: () => call(ModerationQueue, 'GET', '/moderation/reports'),
-  decide: (body: In<typeof ModerationDecisionBody>) => call(ModerationOutcome, 'POST', '/moderation/decisions', { body }),
+    call<Out<typeof ReportReceipt>>('POST', `${idPath(id)}/comments/${seg(commentId)}/reports`, { body }),
+  moderationQueue: () => call<Out<typeof ModerationQueue>>('GET', '/moderation/reports'),
+  decide: (body: In<typeof ModerationDecisionBody>) => call<Out<typeof ModerationOutcome>>('POST', '/moderation/decisions', { body }),
 
-  listSpaces: (fetch?: Fetch) => call(SpaceList, 'GET', '/spaces', { fetch, auth: false }),
+  listSpaces: (fetch?: Fetch) => call<Out<typeof SpaceList>>('GET', '/spaces', { fetch, auth: false }),
   listActivities: (filter: { spaceId?: string; from?: string; to?: string; limit?: number; cursor?: string } = {}, fetch?: Fetch) =>
-    call(ActivityPage, 'GET', `/activities${queryString(filter)}`, { fetch, auth: false }),
-  getActivity: (id: string, fetch?: Fetch) => call(Activity, 'GET', actPath(id), { fetch, auth: false }),
-  createActivity: (body: CreateActivityBody) => call(Activity, 'POST', '/activities', { body }),
-  createSeries: (body: CreateSeriesBody) => call(SeriesResult, 'POST', '/activity-series', { body }),
-  moveActivity: (id: string, body: In<typeof MoveActivityBody>) => call(Activity, 'POST', `${actPath(id)}/move`, { body }),
-  cancelActivity: (id: string, body: In<typeof CancelActivityBody>) => call(Activity, 'POST', `${actPath(id)}/cancel`, { body }),
+    call<Out<typeof ActivityPage>>('GET', `/activities${queryString(filter)}`, { fetch, auth: false }),
+  getActivity: (id: string, fetch?: Fetch) => call<Out<typeof Activity>>('GET', actPath(id), { fetch, auth: false }),
+  createActivity: (body: CreateActivityBody) => call<Out<typeof Activity>>('POST', '/activities', { body }),
+  createSeries: (body: CreateSeriesBody) => call<Out<typeof SeriesResult>>('POST', '/activity-series', { body }),
+  moveActivity: (id: string, body: In<typeof MoveActivityBody>) => call<Out<typeof Activity>>('POST', `${actPath(id)}/move`, { body }),
+  cancelActivity: (id: string, body: In<typeof CancelActivityBody>) => call<Out<typeof Activity>>('POST', `${actPath(id)}/cancel`, { body }),
   /** Book for yourself, or (staff) for a resident with `onBehalfOf`. */
-  book: (id: string, body: In<typeof BookBody> = {}) => call(Booking, 'POST', `${actPath(id)}/bookings`, { body }),
-  cancelMyBooking: (id: string) => call(CancelledBooking, 'DELETE', `${actPath(id)}/bookings/mine`),
-  myBookings: () => call(MyBookings, 'GET', '/me/bookings'),
-  attendance: (id: string) => call(AttendanceList, 'GET', `${actPath(id)}/attendance`),
+  book: (id: string, body: In<typeof BookBody> = {}) => call<Out<typeof Booking>>('POST', `${actPath(id)}/bookings`, { body }),
+  cancelMyBooking: (id: string) => call<Out<typeof CancelledBooking>>('DELETE', `${actPath(id)}/bookings/mine`),
+  myBookings: () => call<Out<typeof MyBookings>>('GET', '/me/bookings'),
+  attendance: (id: string) => call<Out<typeof AttendanceList>>('GET', `${actPath(id)}/attendance`),
   markAttendance: (id: string, userId: string, body: In<typeof AttendanceBody>) =>
-    call(Booking, 'PUT', `${actPath(id)}/attendance/${seg(userId)}`, { body }),
+    call<Out<typeof Booking>>('PUT', `${actPath(id)}/attendance/${seg(userId)}`, { body }),
   /** The public calendar of a space (text/calendar): a link, not a fetch. */
   spaceCalendarUrl: (spaceId: string) => `${apiBase}/spaces/${seg(spaceId)}/calendar.ics`,
-  createCalendarFeed: () => call(CalendarFeed, 'POST', '/me/calendar-feed'),
-  revokeCalendarFeed: () => call(Revoked, 'DELETE', '/me/calendar-feed'),
+  createCalendarFeed: () => call<Out<typeof CalendarFeed>>('POST', '/me/calendar-feed'),
+  revokeCalendarFeed: () => call<Out<typeof Revoked>>('DELETE', '/me/calendar-feed'),
 
   /** Local development only; 404 on AWS. */
-  devUsers: () => call(DevUsers, 'GET', '/dev/users', { auth: false }),
-  devSession: (userId: string) => call(DevSession, 'POST', '/dev/session', { body: { userId }, auth: false }),
+  devUsers: () => call<Out<typeof DevUsers>>('GET', '/dev/users', { auth: false }),
+  devSession: (userId: string) => call<Out<typeof DevSession>>('POST', '/dev/session', { body: { userId }, auth: false }),
 };
