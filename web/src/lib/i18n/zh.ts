@@ -313,6 +313,17 @@ export const zh = {
   'calendar.create': '生成日历链接',
   'calendar.copied': '链接已复制。',
   'calendar.revoked': '链接已停用。',
+  'elder.switch': '长辈模式',
+  'readAloud.group': '朗读',
+  'readAloud.start': '朗读本页',
+  'readAloud.pause': '暂停',
+  'readAloud.resume': '继续朗读',
+  'readAloud.stop': '停止朗读',
+  'readAloud.reading': '正在朗读',
+  'qr.label': '二维码：用手机扫一扫，打开 {url}',
+  'print.button': '打印公告',
+  'print.scan': '用手机扫一扫，看详情和最新进展',
+  'print.printed': '打印时间：{time}',
 } as const;
 
 export type MessageKey = keyof typeof zh;
