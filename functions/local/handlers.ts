@@ -9,4 +9,6 @@ export const handlerModules: Partial<Record<ContextName, () => Promise<{ handler
   community: () => import('../community/handler.js'),
   proposals: () => import('../proposals/handler.js'),
   activities: () => import('../activities/handler.js'),
+  donations: () => import('../donations/handler.js'),
+  ballots: () => import('../ballots/handler.js'),
 };

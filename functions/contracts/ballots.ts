@@ -1,0 +1,283 @@
+/**
+ * Property-committee ballots (Civil Code Art. 278): household rolls, ballots, votes, results.
+ *
+ * Endpoints (all under /api; "committee" = that estate's property-management committee):
+ * - PUT  /estates/{id}/roll                 staff or committee: import the roll from CSV `{csv}` (columns below);
+ *                                           the whole file is checked first, every row error comes back as a 400
+ *                                           issue `csv.<line>.<column>`, nothing is written unless all rows are
+ *                                           valid; the same file again changes nothing (`changed: false`). → RollImport
+ * - GET  /estates/{id}/roll                 staff or committee: every unit of the roll. → Roll
+ * - GET  /estates/{id}/roll/summary         public: units, total area, heads. → RollSummary
+ * - GET  /ballots?estateId=                 public: ballots, newest first (all estates without estateId). → BallotPage
+ * - POST /ballots                           committee: create a ballot; the estate's roll is frozen into it now. → Ballot
+ * - GET  /ballots/{id}                      public: question, rule, frozen totals, live participation (area and
+ *                                           heads, never choices while open), result and objections. → Ballot
+ * - GET  /ballots/{id}/vote                 signed in: the units the caller represents and their current vote. → MyVotes
+ * - PUT  /ballots/{id}/vote                 a unit's representative votes `{choice, unitId?}`; without unitId the
+ *                                           vote applies to every unit the caller represents. Changeable until
+ *                                           close; the last vote counts. → MyVotes (with receipt codes)
+ * - GET  /ballots/{id}/units                staff or committee: the frozen roll with who has voted and how (online,
+ *                                           paper, proxy), never the choice while open. → BallotUnits
+ * - PUT  /ballots/{id}/units/{unitId}/vote  staff: enter a paper ballot or a proxy vote with evidence; a unit that
+ *                                           already voted needs `replace: true` and a reason. → UnitVote
+ * - GET  /ballots/{id}/units/{unitId}/history  the unit's representative, staff or committee: every vote and change
+ *                                           of the unit (choices hidden from staff/committee while open). → UnitHistory
+ * - POST /ballots/{id}/close                committee, once closesAt has passed: tally and publish. → Ballot
+ * - GET  /ballots/{id}/receipts             public once closed: each receipt code with its counted choice, area
+ *                                           and head key, so anyone can recompute the result. → ReceiptList
+ * - POST /ballots/{id}/objections           a representative on the frozen roll, during the notice period. → Ballot
+ * - POST /ballots/{id}/objections/{objectionId}/response  committee answers an objection. → Ballot
+ *
+ * Roll CSV (UTF-8, first line is the header, columns in any order, RFC 4180 quoting):
+ *   unit_id        unique id of the unit in this estate, e.g. `dongyuan-1-101` (letters, digits, `-`, `_`)
+ *   building       building label, e.g. `1`
+ *   room           door label, e.g. `101`
+ *   area_m2        exclusive floor area in m², at most two decimals, e.g. `86.40` (stored as 8640 × 0.01 m²)
+ *   owners         owners' names, `;`-separated
+ *   head           head key: units with the same key count as ONE owner by head (one buyer with several units
+ *                  uses one key; every unsold developer unit uses `developer`)
+ *   representative user id of the person who votes for this unit; empty = paper/proxy only
+ */
+import { z } from 'zod';
+import { Cursor, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
+
+/** Article 278 items. The matter decides the rule: `major` ones need 3/4, the others more than 1/2. */
+export const Matter = z.enum([
+  'procedure-rules', // 制定和修改业主大会议事规则
+  'management-rules', // 制定和修改管理规约
+  'committee', // 选举业主委员会或者更换业主委员会成员
+  'property-company', // 选聘和解聘物业服务企业或者其他管理人
+  'use-maintenance-fund', // 使用建筑物及其附属设施的维修资金
+  'raise-maintenance-fund', // 筹集建筑物及其附属设施的维修资金 (major)
+  'rebuild', // 改建、重建建筑物及其附属设施 (major)
+  'common-use-change', // 改变共有部分的用途或者利用共有部分从事经营活动 (major)
+  'other', // 有关共有和共同管理权利的其他重大事项
+]);
+export type Matter = z.infer<typeof Matter>;
+export const RuleKind = z.enum(['ordinary', 'major']);
+export type RuleKind = z.infer<typeof RuleKind>;
+
+/** A unit id inside an estate's roll. */
+export const UnitId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a unit id');
+export const EstateParams = z.strictObject({ id: Slug });
+export const BallotUnitParams = z.strictObject({ id: Ulid, unitId: UnitId });
+export const BallotObjectionParams = z.strictObject({ id: Ulid, objectionId: Ulid });
+
+/** A ratio as exact integers; `percent` is for display only (floor to 0.01, e.g. "66.66"). */
+export const Ratio = z.object({ numerator: z.string(), denominator: z.string(), percent: z.string() });
+export type Ratio = z.infer<typeof Ratio>;
+
+// ---- Roll ----
+export const RollImportBody = z.strictObject({ csv: z.string().min(1).max(2_000_000) });
+export const RollTotals = z.object({
+  units: z.number().int().min(0),
+  /** Sum of exclusive areas in 0.01 m². */
+  totalAreaCentiM2: z.number().int().min(0),
+  heads: z.number().int().min(0),
+});
+export type RollTotals = z.infer<typeof RollTotals>;
+export const RollSummary = RollTotals.extend({
+  estateId: Slug,
+  /** null when no roll has been imported yet (all totals 0). */
+  importedAt: Timestamp.nullable(),
+  /** sha-256 of the normalized rows; the same file gives the same hash. */
+  hash: z.string().nullable(),
+});
+export type RollSummary = z.infer<typeof RollSummary>;
+export const RollImport = RollSummary.extend({ changed: z.boolean() });
+export type RollImport = z.infer<typeof RollImport>;
+export const RollUnit = z.object({
+  unitId: UnitId, building: z.string(), room: z.string(),
+  areaCentiM2: z.number().int().min(1),
+  owners: z.array(z.string()),
+  head: z.string(),
+  representativeId: UserId.nullable(),
+});
+export type RollUnit = z.infer<typeof RollUnit>;
+export const Roll = RollSummary.extend({ importedBy: UserId.nullable(), units: z.array(RollUnit) });
+export type Roll = z.infer<typeof Roll>;
+
+// ---- Ballots ----
+/** Decision: options are `yes`, `no`, `abstain`. Candidates: each candidate is approved on its own. */
+export const BallotOptionsInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('decision') }),
+  z.strictObject({
+    kind: z.literal('candidates'),
+    candidates: z.array(z.string().trim().min(1).max(60)).min(1).max(30),
+  }),
+]);
+export const OptionId = z.string().regex(/^[a-z0-9-]{1,20}$/, 'must be an option id');
+export const BallotOption = z.object({ id: OptionId, label: z.string() });
+export type BallotOption = z.infer<typeof BallotOption>;
+
+export const CreateBallotBody = z.strictObject({
+  estateId: Slug,
+  title: z.string().trim().min(2).max(120),
+  description: z.string().trim().max(4000).optional(),
+  matter: Matter,
+  options: BallotOptionsInput,
+  opensAt: Timestamp,
+  closesAt: Timestamp,
+}).refine((b) => b.closesAt > b.opensAt, { path: ['closesAt'], message: 'must be after opensAt' })
+  .refine((b) => b.options.kind === 'decision' || b.matter === 'committee',
+    { path: ['options', 'kind'], message: 'candidates are only for electing the committee' });
+export type CreateBallotBody = z.input<typeof CreateBallotBody>;
+
+/**
+ * scheduled → open → counting (closesAt passed, not yet closed) → notice (result published, objections
+ * possible) → final (notice period over and no open objection; decided when read).
+ */
+export const BallotStatus = z.enum(['scheduled', 'open', 'counting', 'notice', 'final']);
+export type BallotStatus = z.infer<typeof BallotStatus>;
+
+export const Rule = z.object({
+  kind: RuleKind,
+  /** Participation needed of the frozen roll's area and heads (both): 2/3. */
+  participation: z.object({ numerator: z.number().int(), denominator: z.number().int() }),
+  /** Approval needed of the participating area and heads (both): major ≥ 3/4, ordinary > 1/2. */
+  approval: z.object({ numerator: z.number().int(), denominator: z.number().int(), strict: z.boolean() }),
+  /** e.g. "Art. 278: major matter, ≥ 3/4 of participating area and owners". */
+  text: z.string(),
+});
+export type Rule = z.infer<typeof Rule>;
+
+export const Participation = z.object({
+  units: z.number().int().min(0),
+  areaCentiM2: z.number().int().min(0),
+  heads: z.number().int().min(0),
+});
+export type Participation = z.infer<typeof Participation>;
+
+export const OptionResult = z.object({
+  optionId: OptionId,
+  /** Area and heads that chose (decision) or approved (candidate) this option. */
+  areaCentiM2: z.number().int().min(0),
+  heads: z.number().int().min(0),
+  areaRatio: Ratio,
+  headsRatio: Ratio,
+  /** For `yes` of a decision or each candidate: whether the approval rule is met. Always false for no/abstain. */
+  approved: z.boolean(),
+});
+export const BallotResult = z.object({
+  outcome: z.enum(['passed', 'failed', 'no-quorum']),
+  /** Which rule was applied, in words. */
+  rule: z.string(),
+  participation: Participation,
+  participationAreaRatio: Ratio,
+  participationHeadsRatio: Ratio,
+  quorumMet: z.boolean(),
+  options: z.array(OptionResult),
+  /** Candidates elected (candidates ballots); empty for decisions. */
+  elected: z.array(OptionId),
+  /** Heads whose units chose differently: they count as participating but for no option. */
+  splitHeads: z.number().int().min(0),
+  closedAt: Timestamp,
+  closedBy: UserId,
+  noticeEndsAt: Timestamp,
+});
+export type BallotResult = z.infer<typeof BallotResult>;
+
+export const Objection = z.object({
+  id: Ulid, by: UserId, byName: z.string(), text: z.string(), at: Timestamp,
+  response: z.object({ by: UserId, byName: z.string(), text: z.string(), at: Timestamp }).nullable(),
+});
+export type Objection = z.infer<typeof Objection>;
+
+export const BallotSummary = z.object({
+  id: Ulid, communityId: Slug, estateId: Slug, estateName: z.string(),
+  title: z.string(), matter: Matter, ruleKind: RuleKind,
+  optionsKind: z.enum(['decision', 'candidates']),
+  opensAt: Timestamp, closesAt: Timestamp, status: BallotStatus,
+  outcome: z.enum(['passed', 'failed', 'no-quorum']).nullable(),
+  createdAt: Timestamp,
+});
+export type BallotSummary = z.infer<typeof BallotSummary>;
+
+export const Ballot = BallotSummary.extend({
+  description: z.string(),
+  options: z.array(BallotOption),
+  rule: Rule,
+  /** The roll as frozen when the ballot was created. */
+  frozenRoll: RollTotals.extend({ hash: z.string() }),
+  /** Live, exact (derived from the units' own vote items); never says who chose what. */
+  participation: Participation,
+  result: BallotResult.nullable(),
+  objections: z.array(Objection),
+  openObjections: z.number().int().min(0),
+  createdBy: UserId,
+});
+export type Ballot = z.infer<typeof Ballot>;
+
+export const ListBallotsQuery = z.strictObject({ estateId: Slug.optional(), limit: PageLimit, cursor: Cursor.optional() });
+export const BallotPage = z.object({ items: z.array(BallotSummary), cursor: Cursor.nullable() });
+export type BallotPage = z.infer<typeof BallotPage>;
+
+// ---- Votes ----
+/** A decision takes one option id (`yes`/`no`/`abstain`); a candidates ballot the ids approved (may be empty). */
+export const Choice = z.union([OptionId, z.array(OptionId).max(30)]);
+export type Choice = z.infer<typeof Choice>;
+export const VoteBody = z.strictObject({ choice: Choice, unitId: UnitId.optional() });
+export type VoteBody = z.input<typeof VoteBody>;
+export const VoteVia = z.enum(['online', 'paper', 'proxy']);
+
+export const MyUnitVote = z.object({
+  unitId: UnitId, building: z.string(), room: z.string(), areaCentiM2: z.number().int(),
+  choice: Choice.nullable(),
+  /** Unguessable code (10 base-32 characters) to find the unit's vote in the published list. */
+  receipt: z.string().nullable(),
+  votedAt: Timestamp.nullable(),
+  via: VoteVia.nullable(),
+});
+export const MyVotes = z.object({ ballotId: Ulid, items: z.array(MyUnitVote) });
+export type MyVotes = z.infer<typeof MyVotes>;
+
+export const EnterVoteBody = z.strictObject({
+  choice: Choice,
+  via: z.enum(['paper', 'proxy']),
+  evidence: z.strictObject({
+    formNumber: z.string().trim().min(1).max(40),
+    /** Reference of the photographed form or proxy letter (e.g. an upload key). */
+    photoRef: z.string().trim().min(1).max(300).optional(),
+    note: z.string().trim().max(300).optional(),
+  }),
+  /** Proxy: who gave the proxy (free text, e.g. the owner's name). */
+  onBehalfOf: z.string().trim().min(1).max(120).optional(),
+  replace: z.boolean().default(false),
+  reason: z.string().trim().min(3).max(300).optional(),
+}).refine((b) => !b.replace || b.reason !== undefined, { path: ['reason'], message: 'required when replace is true' });
+export type EnterVoteBody = z.input<typeof EnterVoteBody>;
+export const UnitVote = MyUnitVote.extend({ ballotId: Ulid, replaced: z.boolean() });
+export type UnitVote = z.infer<typeof UnitVote>;
+
+export const BallotUnit = z.object({
+  unitId: UnitId, building: z.string(), room: z.string(), areaCentiM2: z.number().int(),
+  headKey: z.string(), representativeId: UserId.nullable(),
+  voted: z.boolean(), via: VoteVia.nullable(), votedAt: Timestamp.nullable(), changes: z.number().int().min(0),
+});
+export const BallotUnits = z.object({ ballotId: Ulid, items: z.array(BallotUnit) });
+export type BallotUnits = z.infer<typeof BallotUnits>;
+
+export const HistoryEntry = z.object({
+  /** null for staff/committee while the ballot is open. */
+  choice: Choice.nullable(),
+  at: Timestamp, via: VoteVia, by: UserId,
+  evidence: z.object({ formNumber: z.string(), photoRef: z.string().nullable(), note: z.string().nullable() }).nullable(),
+  onBehalfOf: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export const UnitHistory = z.object({ ballotId: Ulid, unitId: UnitId, items: z.array(HistoryEntry) });
+export type UnitHistory = z.infer<typeof UnitHistory>;
+
+export const ReceiptList = z.object({
+  ballotId: Ulid,
+  frozenRoll: RollTotals,
+  ruleKind: RuleKind,
+  options: z.array(BallotOption),
+  /** Sorted by receipt code; `headKey` is an opaque per-ballot key shared by the units of one head. */
+  items: z.array(z.object({ receipt: z.string(), choice: Choice, areaCentiM2: z.number().int(), headKey: z.string() })),
+  result: BallotResult,
+});
+export type ReceiptList = z.infer<typeof ReceiptList>;
+
+export const BallotObjectionBody = z.strictObject({ text: z.string().trim().min(5).max(2000) });
+export const BallotObjectionResponseBody = z.strictObject({ text: z.string().trim().min(2).max(2000) });
