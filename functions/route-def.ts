@@ -23,7 +23,7 @@ export interface RouteDef {
   readonly response: z.ZodType;
   readonly status: 200 | 201;
   /** The response's media type when it is not JSON (then `response` is a string schema). */
-  readonly produces?: 'text/calendar';
+  readonly produces?: 'text/calendar' | 'text/csv';
 }
 
 export const route = <const R extends RouteDef>(r: R): R => r;
