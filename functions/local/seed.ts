@@ -16,6 +16,7 @@ import { createProposalDeps } from '../proposals/wire.js';
 import { config } from '../shared/config.js';
 import { documentClient } from '../shared/db/client.js';
 import { newId } from '../shared/ids.js';
+import { seedBallots } from './demo/ballots.js';
 import { COMMUNITY, ESTATES, SPACES } from './demo/community.js';
 import { demo } from './demo/people.js';
 import { demoProposals, type DemoProposal, type DemoStep } from './demo/proposals.js';
@@ -90,6 +91,7 @@ export async function seedDemo(db: DynamoDBDocumentClient = documentClient()): P
   if (marker.Item) return false;
   await writeAll(db, table, communityItems());
   await seedProposals(db);
+  await seedBallots(db);
   await db.send(new PutCommand({ TableName: table, Item: { ...MARKER, seededAt: new Date().toISOString() } }));
   return true;
 }

@@ -52,7 +52,13 @@ export const tableDefs: Readonly<Record<ContextName, TableDef>> = {
     indexes: [gsi1(activitySummary), { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', projection: activitySummary }],
   },
   donations: { context: 'donations', envVar: 'TABLE_DONATIONS', indexes: [gsi1()] },
-  ballots: { context: 'ballots', envVar: 'TABLE_BALLOTS', indexes: [gsi1()] },
+  ballots: {
+    context: 'ballots', envVar: 'TABLE_BALLOTS',
+    // gsi1: the units a person represents (projects only the unit id, so a vote's write never touches the
+    // index); gsi2: an estate's ballots; gsi3: the community's (only ballot META items carry gsi2/gsi3 keys).
+    indexes: [gsi1(['ballotId', 'unitId']), { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', projection: 'ALL' },
+      { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', projection: 'ALL' }],
+  },
 };
 
 /** Name of a table when nothing else is configured (local start-up and tests). */

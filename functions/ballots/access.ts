@@ -1,0 +1,41 @@
+/** Who may do what with rolls and ballots: from the caller's id and the community table only. */
+import type { Member } from '../community/rules.js';
+import { isStaffOf } from '../community/rules.js';
+import { ForbiddenError, NotFoundError } from '../shared/errors.js';
+import type { BallotDeps } from './deps.js';
+import type { EstateInfo, Item } from './repository.js';
+
+export async function loadEstate(deps: BallotDeps, estateId: string): Promise<EstateInfo> {
+  const estate = await deps.ballots.getEstate(deps.communityId, estateId);
+  if (!estate) throw new NotFoundError(`No estate ${estateId}.`);
+  return estate;
+}
+
+export async function loadBallot(deps: BallotDeps, id: string): Promise<Item> {
+  const meta = await deps.ballots.getBallot(id);
+  if (!meta) throw new NotFoundError('No such ballot.');
+  return meta;
+}
+
+export const isCommitteeOf = (m: Member, estateId: string): boolean => m.committeeOf.includes(estateId);
+
+/** Staff of the community, or the estate's own committee. */
+export async function requireStaffOrCommittee(deps: BallotDeps, callerId: string, estateId: string, communityId: string): Promise<Member> {
+  const m = await deps.community.getMember(callerId);
+  if (!isStaffOf(m, communityId) && !isCommitteeOf(m, estateId)) {
+    throw new ForbiddenError('Only community staff or this estate\'s committee may do this.');
+  }
+  return m;
+}
+
+export async function requireCommittee(deps: BallotDeps, callerId: string, estateId: string): Promise<Member> {
+  const m = await deps.community.getMember(callerId);
+  if (!isCommitteeOf(m, estateId)) throw new ForbiddenError('Only this estate\'s property-management committee may do this.');
+  return m;
+}
+
+export async function requireStaff(deps: BallotDeps, callerId: string, communityId: string): Promise<Member> {
+  const m = await deps.community.getMember(callerId);
+  if (!isStaffOf(m, communityId)) throw new ForbiddenError('Only community staff may enter paper or proxy votes.');
+  return m;
+}

@@ -1,0 +1,15 @@
+/** Builds the ballots context's dependencies (the Lambda, the demo seed and the bench share it). */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { CommunityRepository } from '../community/repository.js';
+import { systemClock } from '../shared/clock.js';
+import type { Config } from '../shared/config.js';
+import { newId } from '../shared/ids.js';
+import { randomCode } from './codes.js';
+import type { BallotDeps } from './deps.js';
+import { BallotRepository } from './repository.js';
+
+export const createBallotDeps = (db: DynamoDBDocumentClient, cfg: Pick<Config, 'tables' | 'defaultCommunity'>): BallotDeps => ({
+  ballots: new BallotRepository(db, cfg.tables.ballots, cfg.tables.community),
+  community: new CommunityRepository(db, cfg.tables.community),
+  clock: systemClock, newId, randomCode, communityId: cfg.defaultCommunity,
+});
