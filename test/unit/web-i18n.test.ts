@@ -11,6 +11,8 @@ import { en } from '../../web/src/lib/i18n/en.js';
 import { staffEn } from '../../web/src/lib/i18n/staff-en.js';
 import { staffZh } from '../../web/src/lib/i18n/staff-zh.js';
 import { zh } from '../../web/src/lib/i18n/zh.js';
+import { ballotsEn } from '../../web/src/lib/i18n/ballots-en.js';
+import { ballotsZh } from '../../web/src/lib/i18n/ballots-zh.js';
 
 const srcDir = resolve(import.meta.dirname, '../../web/src');
 const catalogueDir = join(srcDir, 'lib/i18n');
@@ -34,6 +36,7 @@ const mentions = (text: string, key: string) => text.includes(`'${key}'`) || tex
 const pairs = [
   { name: 'public', zh: zh as Record<string, string>, en: en as Record<string, string> },
   { name: 'staff', zh: staffZh as Record<string, string>, en: staffEn as Record<string, string> },
+  { name: 'ballots', zh: ballotsZh as Record<string, string>, en: ballotsEn as Record<string, string> },
 ];
 
 describe.each(pairs)('the $name message catalogues', (c) => {
@@ -65,7 +68,7 @@ describe('message keys in the code', () => {
     const unknown: string[] = [];
     for (const { path, text } of sources) {
       for (const m of text.matchAll(/\bt\(\s*['"]([^'"]+)['"]/g)) {
-        if (!(m[1]! in zh) && !(m[1]! in staffZh)) unknown.push(`${path}: ${m[1]}`);
+        if (!pairs.some((p) => m[1]! in p.zh)) unknown.push(`${path}: ${m[1]}`);
       }
     }
     expect(unknown).toEqual([]);

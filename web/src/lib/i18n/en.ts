@@ -244,6 +244,7 @@ export const en = {
   'behalf.userIdInvalid': 'A user id has only letters, digits, - and _',
   'behalf.evidence': 'Evidence',
   'nav.activities': 'Pocket-park activities',
+  'nav.ballots': 'Owner votes',
   'nav.myBookings': 'My bookings',
   'nav.schedule': 'Schedule activities',
   'home.activitiesTitle': 'Pocket-park activities',

@@ -242,6 +242,7 @@ export const zh = {
   'behalf.userIdInvalid': '用户编号只能包含字母、数字、- 和 _',
   'behalf.evidence': '凭据',
   'nav.activities': '口袋公园活动',
+  'nav.ballots': '业主表决',
   'nav.myBookings': '我的预约',
   'nav.schedule': '安排活动',
   'home.activitiesTitle': '口袋公园活动',
