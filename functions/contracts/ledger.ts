@@ -42,6 +42,7 @@ export type Channel = z.infer<typeof Channel>;
 export const Visibility = z.enum(['public', 'anonymous']);
 export type Visibility = z.infer<typeof Visibility>;
 export const DonorType = z.enum(['person', 'organisation']);
+export type DonorType = z.infer<typeof DonorType>;
 export const EntryKind = z.enum([
   'project', 'money_gift', 'in_kind_gift', 'confirmation', 'government_allocation', 'expense', 'in_kind_use',
   'volunteer_hours', 'reversal',

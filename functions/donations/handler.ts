@@ -1,30 +1,42 @@
-/** Lambda entry for the donations ledger (placeholder until the use cases land). */
+/** Lambda entry for the donations ledger: gifts, projects, spending and the public, verifiable chain. */
 import type { ContextRouteId } from '../routes.js';
+import { systemClock } from '../shared/clock.js';
+import { config } from '../shared/config.js';
+import { documentClient } from '../shared/db/client.js';
 import { createHandler } from '../shared/http/create-handler.js';
 import type { ContextImpls } from '../shared/http/types.js';
+import { createLedgerDeps } from './wire.js';
+import {
+  allocationPayload, confirmGift, createProject, expensePayload, exportCsv, exportJson, getDonation, getProject, ledgerEntry,
+  ledgerSummary, listDonations, listLedger, listProjects, myDonations, recordDonation, recordFact, reverseEntry, verifyLedger,
+} from './use-cases.js';
 
-const todo = (): never => { throw new Error('The donations ledger is being built.'); };
+const deps = createLedgerDeps(documentClient(), config(), systemClock);
 
 export const impls: ContextImpls<ContextRouteId<'donations'>> = {
-  'donations.create': async () => todo(),
-  'donations.list': async () => todo(),
-  'donations.get': async () => todo(),
-  'donations.confirm': async () => todo(),
-  'me.donations': async () => todo(),
-  'projects.list': async () => todo(),
-  'projects.create': async () => todo(),
-  'projects.get': async () => todo(),
-  'expenses.create': async () => todo(),
-  'inKindUses.create': async () => todo(),
-  'volunteerHours.create': async () => todo(),
-  'allocations.create': async () => todo(),
-  'ledger.list': async () => todo(),
-  'ledger.summary': async () => todo(),
-  'ledger.entry': async () => todo(),
-  'ledger.reverse': async () => todo(),
-  'ledger.verify': async () => todo(),
-  'ledger.export.json': async () => todo(),
-  'ledger.export.csv': async () => todo(),
+  'donations.create': ({ callerId, headers, body }) => recordDonation(deps, callerId, headers, body),
+  'donations.list': ({ callerId, query }) => listDonations(deps, callerId, query),
+  'donations.get': ({ callerId, params }) => getDonation(deps, callerId, params.id),
+  'donations.confirm': ({ callerId, headers, params, body }) => confirmGift(deps, callerId, headers, params.id, body),
+  'me.donations': ({ callerId }) => myDonations(deps, callerId),
+  'projects.list': ({ query }) => listProjects(deps, query),
+  'projects.create': ({ callerId, headers, body }) => createProject(deps, callerId, headers, body),
+  'projects.get': ({ query, params }) => getProject(deps, query, params.id),
+  'expenses.create': ({ callerId, headers, params, body }) =>
+    recordFact(deps, callerId, headers, 'expenses.create', params.id, false, expensePayload(body)),
+  'inKindUses.create': ({ callerId, headers, params, body }) =>
+    recordFact(deps, callerId, headers, 'inKindUses.create', params.id, false, { kind: 'in_kind_use', ...body }),
+  'volunteerHours.create': ({ callerId, headers, params, body }) =>
+    recordFact(deps, callerId, headers, 'volunteerHours.create', params.id, false, { kind: 'volunteer_hours', ...body }),
+  'allocations.create': ({ callerId, headers, body }) =>
+    recordFact(deps, callerId, headers, 'allocations.create', body.projectId ?? null, true, allocationPayload(body)),
+  'ledger.list': ({ query }) => listLedger(deps, query),
+  'ledger.summary': ({ query }) => ledgerSummary(deps, query),
+  'ledger.entry': ({ query, params }) => ledgerEntry(deps, query, params.id),
+  'ledger.reverse': ({ callerId, headers, params, body }) => reverseEntry(deps, callerId, headers, params.id, body.reason),
+  'ledger.verify': ({ query }) => verifyLedger(deps, query),
+  'ledger.export.json': ({ query }) => exportJson(deps, query),
+  'ledger.export.csv': ({ query }) => exportCsv(deps, query),
 };
 
 export const handler = createHandler('donations', impls);

@@ -13,6 +13,12 @@ import { staffZh } from '../../web/src/lib/i18n/staff-zh.js';
 import { zh } from '../../web/src/lib/i18n/zh.js';
 import { ballotsEn } from '../../web/src/lib/i18n/ballots-en.js';
 import { ballotsZh } from '../../web/src/lib/i18n/ballots-zh.js';
+import { accountEn } from '../../web/src/lib/i18n/account-en.js';
+import { accountZh } from '../../web/src/lib/i18n/account-zh.js';
+import { proposalDetailEn } from '../../web/src/lib/i18n/proposal-detail-en.js';
+import { proposalDetailZh } from '../../web/src/lib/i18n/proposal-detail-zh.js';
+import { screenEn } from '../../web/src/lib/i18n/screen-en.js';
+import { screenZh } from '../../web/src/lib/i18n/screen-zh.js';
 
 const srcDir = resolve(import.meta.dirname, '../../web/src');
 const catalogueDir = join(srcDir, 'lib/i18n');
@@ -37,6 +43,9 @@ const pairs = [
   { name: 'public', zh: zh as Record<string, string>, en: en as Record<string, string> },
   { name: 'staff', zh: staffZh as Record<string, string>, en: staffEn as Record<string, string> },
   { name: 'ballots', zh: ballotsZh as Record<string, string>, en: ballotsEn as Record<string, string> },
+  { name: 'account', zh: accountZh as Record<string, string>, en: accountEn as Record<string, string> },
+  { name: 'proposal detail', zh: proposalDetailZh as Record<string, string>, en: proposalDetailEn as Record<string, string> },
+  { name: 'screen', zh: screenZh as Record<string, string>, en: screenEn as Record<string, string> },
 ];
 
 describe.each(pairs)('the $name message catalogues', (c) => {

@@ -64,6 +64,15 @@ export const statuses = Object.keys(statusKey) as ProposalStatus[];
 export const fundingSources = Object.keys(fundingKey) as FundingSource[];
 export const photoKinds = Object.keys(photoKindKey) as PhotoKind[];
 
+/**
+ * Plain checks for text from the address bar: the lists above are exhaustive (`satisfies Record<…>`
+ * makes the compiler refuse a missing or extra value), so no zod schema needs to ship for them.
+ */
+export const asCategory = (value: unknown): ProposalCategory | undefined =>
+  (categories as readonly unknown[]).includes(value) ? (value as ProposalCategory) : undefined;
+export const asStatus = (value: unknown): ProposalStatus | undefined =>
+  (statuses as readonly unknown[]).includes(value) ? (value as ProposalStatus) : undefined;
+
 /** "3 人支持" / "1 backer" / "3 backers". */
 export const backersKey = (count: number): MessageKey => (count === 1 ? 'backers.one' : 'backers.other');
 

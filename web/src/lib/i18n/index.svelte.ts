@@ -6,11 +6,14 @@
  */
 import type { StaffKey } from './staff-zh.js';
 import type { BallotsKey } from './ballots-zh.js';
+import type { AccountKey } from './account-zh.js';
+import type { ProposalDetailKey } from './proposal-detail-zh.js';
+import type { ScreenKey } from './screen-zh.js';
 import { zh, type MessageKey as PublicKey, type Messages } from './zh.js';
 
 export type Lang = 'zh-CN' | 'en';
 /** Every message: the public ones, always loaded, and the committee and staff ones (see staff.ts). */
-export type MessageKey = PublicKey | StaffKey | BallotsKey;
+export type MessageKey = PublicKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | BallotsKey;
 
 const catalogues: Partial<Record<Lang, Messages>> = { 'zh-CN': zh };
 /** Messages added by code loaded later (the committee and staff tools). */

@@ -3,6 +3,7 @@
  * for people whose roles include committee or staff, so residents never download it.
  */
 import '$lib/i18n/staff.js';
+import '$lib/i18n/proposal-detail.js';
 
 export { default as CommitteePanel } from './CommitteePanel.svelte';
 export { default as ObjectionResponder } from './ObjectionResponder.svelte';

@@ -1,0 +1,80 @@
+/**
+ * The folded ledger of each community, kept warm in the Lambda: a read fetches only the entries
+ * appended since the last one (a single consistent Query that starts at the known tail, so it also
+ * notices when the table was reset under it), and appends run the check → seal → conditional put
+ * loop described in repository.ts.
+ *
+ * Appends from one process wait for each other (on AWS a container serves one request at a time,
+ * so this only spares the local platform needless races); appends from different processes are kept
+ * apart by the conditional put alone, which is what the chain's correctness rests on.
+ */
+import { ConflictError } from '../shared/errors.js';
+import { apply, emptyState, seal, type ChainItem, type Draft, type LedgerState } from './ledger.js';
+import type { LedgerRepository } from './repository.js';
+
+const MAX_ATTEMPTS = 60;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export type Build = (state: LedgerState) => { draft: Draft } | { replay: ChainItem };
+
+export class LedgerStore {
+  private readonly states = new Map<string, LedgerState>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly repo: LedgerRepository, private readonly clock: () => string, private readonly newId: () => string) {}
+
+  /** The community's ledger folded up to the tail as it is now. */
+  async load(communityId: string): Promise<LedgerState> {
+    const state = this.states.get(communityId);
+    if (state && state.length > 0) {
+      const known = state.length;
+      const fresh = await this.repo.readFrom(communityId, known);
+      if (fresh[0]?.e.position === known && fresh[0].h === state.items[known - 1]!.h) {
+        // Another load may have folded some of these meanwhile; apply() skips what it has.
+        for (const item of fresh) {
+          if (item.e.position > state.length + 1) break;
+          apply(state, item);
+        }
+        return state;
+      }
+      // The table no longer holds the tail we folded (a reset, or a hand edit): fold again from the start.
+    }
+    const all = await this.repo.readFrom(communityId, 1);
+    const folded = emptyState(communityId);
+    for (const item of all) {
+      if (item.e.position !== folded.length + 1) break; // a hole someone made by hand; verify reports it
+      apply(folded, item);
+    }
+    this.states.set(communityId, folded);
+    return folded;
+  }
+
+  /** Runs `fn` after every earlier append of this community in this process has finished. */
+  private async serial<T>(communityId: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.locks.get(communityId) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    this.locks.set(communityId, run.catch(() => undefined));
+    return run;
+  }
+
+  /**
+   * Appends the entry `build` drafts from the tail's state, or returns the entry `build` says this
+   * request already made. `build` runs again on the new tail after every lost race.
+   */
+  append(communityId: string, build: Build): Promise<{ item: ChainItem; replay: boolean }> {
+    return this.serial(communityId, async () => {
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const state = await this.load(communityId);
+        const out = build(state);
+        if ('replay' in out) return { item: out.replay, replay: true };
+        const item = seal(state, out.draft, this.newId(), this.clock());
+        if (await this.repo.append(item)) return { item, replay: false };
+        // Lost the race, or the SDK retried our own put after a lost reply: look at that position.
+        const after = await this.load(communityId);
+        if (after.items[item.e.position - 1]?.e.id === item.e.id) return { item, replay: false };
+        await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
+      }
+      throw new ConflictError('Many entries are being recorded right now; please try again.', 'busy');
+    });
+  }
+}

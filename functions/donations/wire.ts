@@ -1,0 +1,19 @@
+/** Builds the ledger's dependencies from a document client and the configuration (the handler, the seed and the bench share it). */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { CommunityRepository } from '../community/repository.js';
+import type { Clock } from '../shared/clock.js';
+import type { Config } from '../shared/config.js';
+import { newId } from '../shared/ids.js';
+import { LedgerRepository, ProposalReader } from './repository.js';
+import { LedgerStore } from './store.js';
+import type { LedgerDeps } from './use-cases.js';
+
+export function createLedgerDeps(db: DynamoDBDocumentClient, cfg: Pick<Config, 'tables' | 'defaultCommunity'>, clock: Clock, ids: () => string = newId): LedgerDeps {
+  const repo = new LedgerRepository(db, cfg.tables.donations);
+  return {
+    repo, store: new LedgerStore(repo, clock, ids),
+    community: new CommunityRepository(db, cfg.tables.community),
+    proposals: new ProposalReader(db, cfg.tables.proposals),
+    clock, defaultCommunity: cfg.defaultCommunity,
+  };
+}

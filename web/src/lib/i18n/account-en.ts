@@ -1,0 +1,32 @@
+/** English messages of the account pages. `satisfies` refuses a missing or an extra key. */
+import type { AccountMessages } from './account-zh.js';
+
+export const accountEn = {
+  'signin.title': 'Sign in',
+  'signin.devIntro': 'This is the local demo. Choose a demo user to sign in as:',
+  'signin.group.staff': 'Community staff (grid members)',
+  'signin.group.committee': 'Property-management committee',
+  'signin.group.owner': 'Owners',
+  'signin.group.resident': 'Residents (tenants, family)',
+  'signin.group.other': 'Users without a verified household (e.g. donors)',
+  'signin.showMore': 'Show {count} more',
+  'signin.cognitoIntro': 'Sign in to Gongzhi with your phone number or email.',
+  'signin.cognitoButton': 'Go to sign-in',
+  'signin.already': 'You are signed in as \u201c{name}\u201d.',
+  'callback.working': 'Finishing sign-in…',
+  'callback.failed': 'Sign-in did not finish. Please try again.',
+  'bookings.title': 'My bookings',
+  'bookings.signIn': 'Sign in to see the activities you booked.',
+  'bookings.none': 'You have not booked any activity yet.',
+  'bookings.find': 'See pocket-park activities',
+  'calendar.title': 'My calendar link',
+  'calendar.lead': 'Put the activities you booked into your phone’s calendar. This link is private: do not share it. A new link stops the old one.',
+  'calendar.linkLabel': 'Calendar link',
+  'calendar.copy': 'Copy the link',
+  'calendar.subscribe': 'Subscribe in your calendar',
+  'calendar.rotate': 'Make a new link',
+  'calendar.revoke': 'Stop the link',
+  'calendar.create': 'Make my calendar link',
+  'calendar.copied': 'Link copied.',
+  'calendar.revoked': 'The link is stopped.',
+} as const satisfies AccountMessages;

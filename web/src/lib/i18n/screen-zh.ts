@@ -1,0 +1,36 @@
+/** Chinese messages of the display-screen page /screen (see screen.ts); en's twin is screen-en.ts. */
+export const screenZh = {
+  'screen.title': '社区信息屏',
+  'screen.updated': '更新于 {time}',
+  'screen.offline': '网络暂时断开，显示的是 {time} 的信息',
+  'screen.waiting': '正在读取社区信息…',
+  'screen.pause': '暂停轮播',
+  'screen.play': '继续轮播',
+  'screen.next': '下一页',
+  'screen.cardOf': '第 {n} 页，共 {total} 页',
+  'screen.activitiesTitle': '口袋公园近期活动',
+  'screen.seatsLeft': '还剩 {count} 个位置',
+  'screen.full': '已满，可以排候补',
+  'screen.noActivities': '这几天没有安排活动。',
+  'screen.proposalsTitle': '正在征集支持的提议',
+  'screen.support': '{count} 人支持（满 {threshold} 人交委员会审议）',
+  'screen.noProposals': '现在没有在征集支持的提议。',
+  'screen.ballotsTitle': '正在进行的业主表决',
+  'screen.participation': '已参与：{heads} 位业主，占人数 {headsPct}%，占面积 {areaPct}%',
+  'screen.closes': '{time} 截止',
+  'screen.donationsTitle': '捐赠与项目经费',
+  'screen.raised': '捐款 {donations}，共筹得 {raised}',
+  'screen.budget': '预算 {budget}，已支出 {spent}',
+  'screen.outcomesTitle': '最新结果',
+  'screen.outcome': '{kind}：{result}',
+  'screen.outcomeBallot': '表决',
+  'screen.outcomeProposal': '提议',
+  'screen.passed': '通过',
+  'screen.failed': '未通过',
+  'screen.noQuorum': '参与不足，表决无效',
+  'screen.noOutcomes': '最近还没有新的结果。',
+  'screen.more': '详情请打开共治网站，或问网格员。',
+} as const;
+
+export type ScreenKey = keyof typeof screenZh;
+export type ScreenMessages = Record<ScreenKey, string>;
