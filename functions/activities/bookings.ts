@@ -1,22 +1,35 @@
 /**
  * Booking seats. A booking is confirmed while seats are left and nobody waits, else it joins the
  * waitlist; both are single conditional writes on the activity's item, retried when the seats
- * changed between them. A cancellation frees its seats and promotes the first waiting bookings
- * that fit, each promotion a conditional write that can succeed only once.
+ * changed between them. Priority seats are a second pool, open only to the activity's audience
+ * group until their release time. A cancellation frees its seats and promotes the first waiting
+ * bookings that fit, each promotion a conditional write that can succeed only once.
  */
-import type { Activity, Booking, MyBookings } from '../contracts/activities.js';
+import type { Activity, Audience, Booking, MyBookings } from '../contracts/activities.js';
 import { isResidentOf, isStaffOf } from '../community/rules.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { ActivityDeps } from './deps.js';
-import { toActivity, toSummary, type ActivityItem } from './repository.js';
-import { nextToPromote, positionOf, type StoredBooking } from './rules.js';
+import type { SeatLimits } from './booking-writes.js';
+import { seatsOf, toActivity, toSummary, type ActivityItem } from './repository.js';
+import { freeSeats, inAudience, nextToPromote, positionOf, reserving, type Pool, type StoredBooking } from './rules.js';
 
 const missing = () => new NotFoundError('There is no activity with this id.');
+
+/**
+ * Fills seats that waiting bookings fit into but nobody has promoted them to: after the priority
+ * seats' release time, no cancellation happens to trigger it, so the first read after it does (each
+ * promotion is still a conditional write that succeeds once). Returns the item as it now stands.
+ */
+export async function settled(deps: ActivityDeps, item: ActivityItem): Promise<ActivityItem> {
+  if (item.status !== 'scheduled' || !nextToPromote(item.b ?? {}, seatsOf(item), deps.clock())) return item;
+  await promoteWaiting(deps, String(item.id));
+  return (await deps.activities.get(String(item.id))) ?? item;
+}
 
 export async function getActivity(deps: ActivityDeps, id: string): Promise<Activity> {
   const item = await deps.activities.get(id);
   if (!item) throw missing();
-  return toActivity(item);
+  return toActivity(await settled(deps, item), deps.clock());
 }
 
 export const bookingOf = (item: ActivityItem, userId: string): Booking => {
@@ -24,6 +37,7 @@ export const bookingOf = (item: ActivityItem, userId: string): Booking => {
   return {
     activityId: String(item.id), status: b.st === 'c' ? 'confirmed' : 'waitlisted', seats: b.s, position: positionOf(item.b!, userId),
     bookedAt: b.t, enteredBy: b.by ?? null, evidence: b.ev ?? null, attendance: b.att === 'p' ? 'present' : b.att === 'n' ? 'no_show' : null,
+    priority: b.st === 'c' && b.p === 1,
   };
 };
 
@@ -55,20 +69,17 @@ export async function book(deps: ActivityDeps, callerId: string, id: string, req
     throw new BadRequestError(`At most ${String(activity.maxSeatsPerBooking)} seats per booking.`, [{ path: 'body.seats', code: 'too_big', message: 'more than this activity allows per booking' }]);
   }
   if (activity.b?.[userId]) throw new ConflictError('You have already booked this activity.', 'already_booked');
+  const eligible = Number(activity.prioritySeats ?? 0) > 0 && inAudience(member, activity.audience as Audience, String(activity.startsAt));
   const booking: StoredBooking = {
     id: deps.newId(), s: seats, st: 'c', t: deps.clock(), n: member.displayName,
-    ...(enteredBy ? { by: enteredBy, ev: req.onBehalfOf!.evidence } : {}),
+    ...(enteredBy ? { by: enteredBy, ev: req.onBehalfOf!.evidence } : {}), ...(eligible ? { e: 1 as const } : {}),
   };
-  const limit = Number(activity.capacity) - seats;
-  let seen = activity;
+  let seen = await settled(deps, activity);
   for (let attempt = 0; attempt < 10; attempt++) {
-    // Skip a confirm that the last read says must fail; the write's condition decides either way.
-    const mayConfirm = Number(seen.waiting ?? 0) === 0 && Number(seen.confirmed ?? 0) <= limit;
-    const done = (mayConfirm ? await deps.activities.confirm(id, userId, booking, limit) : null)
-      ?? await deps.activities.enqueue(id, userId, { ...booking, st: 'w' }, limit);
+    const done = await tryToBook(deps, id, userId, booking, seen);
     if (done) {
       await deps.activities.indexBooking(userId, id);
-      return bookingOf(done, userId);
+      return bookingOf(done.b?.[userId]?.st === 'w' ? await settled(deps, done) : done, userId);
     }
     const now = await deps.activities.get(id);
     if (!now) throw missing();
@@ -79,17 +90,43 @@ export async function book(deps: ActivityDeps, callerId: string, id: string, req
   throw new ConflictError('Many people are booking right now; please try again.', 'busy');
 }
 
+/**
+ * One attempt: a seat in each pool open to the booking (priority first for the audience group while
+ * seats are held back), else the waitlist. A confirm the last read says must fail is skipped; the
+ * writes' conditions decide either way. Null when the seats changed under us (read again).
+ */
+async function tryToBook(deps: ActivityDeps, id: string, userId: string, booking: StoredBooking, seen: ActivityItem): Promise<ActivityItem | null> {
+  const seats = seatsOf(seen);
+  const now = deps.clock();
+  const hold = reserving(seats, now);
+  const s = booking.s;
+  const lim: SeatLimits = { limit: seats.capacity - s, ...(hold ? { generalLimit: seats.capacity - seats.prioritySeats - s, priorityLimit: seats.prioritySeats - s } : {}) };
+  const pools: Pool[] = hold && booking.e ? ['priority', 'general'] : ['general'];
+  const free = freeSeats(seats, now);
+  for (const pool of pools) {
+    const mayConfirm = pool === 'priority' ? Number(seen.pw ?? 0) === 0 && free.priority >= s : seats.waiting === 0 && free.general >= s;
+    const done = mayConfirm ? await deps.activities.confirm(id, userId, booking, pool, lim) : null;
+    if (done) return done;
+  }
+  return deps.activities.enqueue(id, userId, { ...booking, st: 'w' }, pools, lim);
+}
+
 /** Promotes waiting bookings into freed seats, first in line first; each promotion can happen only once. */
 async function promoteWaiting(deps: ActivityDeps, id: string): Promise<number> {
   let promoted = 0;
   for (let round = 0; round < 50; round++) {
     const a = await deps.activities.get(id);
     if (!a || a.status !== 'scheduled') return promoted;
-    const capacity = Number(a.capacity);
-    const next = nextToPromote(a.b ?? {}, capacity - Number(a.confirmed));
+    const seats = seatsOf(a);
+    const now = deps.clock();
+    const next = nextToPromote(a.b ?? {}, seats, now);
     if (!next) return promoted;
-    const [userId, b] = next;
-    if (await deps.activities.promote(id, userId, b, capacity - b.s)) promoted++;
+    const { userId, booking: b, pool } = next;
+    const hold = reserving(seats, now);
+    const lim: SeatLimits = {
+      limit: seats.capacity - b.s, ...(hold ? { generalLimit: seats.capacity - seats.prioritySeats - b.s, priorityLimit: seats.prioritySeats - b.s } : {}),
+    };
+    if (await deps.activities.promote(id, userId, b, pool, lim)) promoted++;
   }
   return promoted;
 }
@@ -109,6 +146,6 @@ export async function cancelMine(deps: ActivityDeps, userId: string, id: string)
 }
 
 export async function myBookings(deps: ActivityDeps, userId: string): Promise<MyBookings> {
-  const items = await deps.activities.myActivities(userId);
+  const items = await Promise.all((await deps.activities.myActivities(userId)).map((a) => settled(deps, a)));
   return { items: items.filter((a) => a.b?.[userId]).map((a) => ({ activity: toSummary(a), booking: bookingOf(a, userId) })) };
 }

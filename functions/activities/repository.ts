@@ -1,8 +1,8 @@
 /**
  * Activities in DynamoDB. An activity's META item holds its bookings as a map (user → booking)
- * beside the `confirmed` and `waiting` counts, so "never over capacity", "one booking per
- * resident" and "promote exactly once" are each one conditional write on one item. A space's
- * day item holds that day's time slots with a version, so two activities can never overlap.
+ * beside the seat counters, so "never over capacity", "one booking per resident" and "promote
+ * exactly once" are each one conditional write on one item (those writes: booking-writes.ts). A
+ * space's day item holds that day's time slots with a version, so two activities can never overlap.
  */
 import {
   BatchGetCommand, type BatchGetCommandOutput, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
@@ -10,17 +10,13 @@ import {
 import type { Activity, ActivitySummary } from '../contracts/activities.js';
 import { isConditionFailed } from '../shared/db/client.js';
 import { decodeCursor, encodeCursor, type Key } from '../shared/db/cursor.js';
-import type { StoredBooking } from './rules.js';
+import { BookingWrites, type ActivityItem } from './booking-writes.js';
+import { activityKeys } from './keys.js';
+import { freeSeats, type Seats } from './rules.js';
 
-export const activityKeys = {
-  pk: (id: string) => `ACTIVITY#${id}`,
-  space: (spaceId: string) => `SPACE#${spaceId}`,
-  day: (day: string) => `DAY#${day}`,
-  community: (communityId: string) => `COMMUNITY#${communityId}#ACTIVITIES`,
-  mine: (userId: string) => `USER#${userId}`,
-};
+export { activityKeys } from './keys.js';
+export type { ActivityItem } from './booking-writes.js';
 
-export type ActivityItem = Record<string, unknown> & { b?: Record<string, StoredBooking> };
 
 export function toSummary(i: ActivityItem): ActivitySummary {
   const capacity = Number(i.capacity);
@@ -34,17 +30,29 @@ export function toSummary(i: ActivityItem): ActivitySummary {
   };
 }
 
-export function toActivity(i: ActivityItem): Activity {
+/** The seat counters of an item (items from before priority seats lack `pc`/`gc`: all their seats are general). */
+export function seatsOf(i: ActivityItem): Seats {
+  const confirmed = Number(i.confirmed ?? 0);
+  const pc = Number(i.pc ?? 0);
   return {
-    ...toSummary(i), description: String(i.description ?? ''), bookingOpensAt: (i.bookingOpensAt as string | undefined) ?? null,
+    capacity: Number(i.capacity), prioritySeats: Number(i.prioritySeats ?? 0), priorityUntil: (i.priorityUntil as string | undefined) ?? null,
+    confirmed, pc, gc: i.gc === undefined ? confirmed - pc : Number(i.gc), waiting: Number(i.waiting ?? 0),
+  };
+}
+
+/** The whole activity as residents see it at `now` (priority seats left only while they are held back). */
+export function toActivity(i: ActivityItem, now: string): Activity {
+  const seats = seatsOf(i);
+  return {
+    ...toSummary(i), prioritySeats: seats.prioritySeats, priorityUntil: seats.priorityUntil,
+    prioritySeatsLeft: freeSeats(seats, now).priority,
+    description: String(i.description ?? ''), bookingOpensAt: (i.bookingOpensAt as string | undefined) ?? null,
     bookingClosesAt: (i.bookingClosesAt as string | undefined) ?? null, maxSeatsPerBooking: Number(i.maxSeatsPerBooking ?? 1),
     seriesId: (i.seriesId as string | undefined) ?? null, createdBy: i.createdBy as Activity['createdBy'], createdAt: String(i.createdAt),
   };
 }
 
-export class ActivityRepository {
-  constructor(readonly db: DynamoDBDocumentClient, readonly table: string) {}
-
+export class ActivityRepository extends BookingWrites {
   /** The slots already taken in a space on a local day, and the version to write against. */
   async daySlots(spaceId: string, day: string): Promise<{ slots: Record<string, string>; version: number }> {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: activityKeys.space(spaceId), sk: activityKeys.day(day) }, ConsistentRead: true }));
@@ -74,8 +82,9 @@ export class ActivityRepository {
     await this.db.send(new PutCommand({
       TableName: this.table,
       Item: {
-        pk: activityKeys.pk(a.id), sk: 'META', ...a, seriesId: a.seriesId ?? undefined, confirmed: 0, waiting: 0, b: {},
-        confirmedCount: undefined, waitlistCount: undefined, seatsLeft: undefined,
+        pk: activityKeys.pk(a.id), sk: 'META', ...a, seriesId: a.seriesId ?? undefined, priorityUntil: a.priorityUntil ?? undefined,
+        confirmed: 0, pc: 0, gc: 0, waiting: 0, pw: 0, b: {},
+        confirmedCount: undefined, waitlistCount: undefined, seatsLeft: undefined, prioritySeatsLeft: undefined,
         gsi1pk: activityKeys.space(a.spaceId), gsi1sk: sk, gsi2pk: activityKeys.community(a.communityId), gsi2sk: sk,
       },
       // Why: a new id must never overwrite an activity.
@@ -100,60 +109,6 @@ export class ActivityRepository {
     }));
     const last = out.LastEvaluatedKey as Key | undefined;
     return { items: (out.Items ?? []).map(toSummary), cursor: last ? encodeCursor(Object.fromEntries(keys.map((k) => [k, String(last[k])]))) : null };
-  }
-
-  private async write(id: string, update: string, condition: string, userId: string, values: Record<string, unknown>): Promise<ActivityItem | null> {
-    const scheduled = condition.includes('#st');
-    try {
-      const out = await this.db.send(new UpdateCommand({
-        TableName: this.table, Key: { pk: activityKeys.pk(id), sk: 'META' }, UpdateExpression: update, ConditionExpression: condition,
-        ExpressionAttributeNames: { '#u': userId, ...(scheduled ? { '#st': 'status' } : {}) },
-        ExpressionAttributeValues: { ...(scheduled ? { ':scheduled': 'scheduled' } : {}), ...values },
-        ReturnValues: 'ALL_NEW',
-      }));
-      return out.Attributes as ActivityItem;
-    } catch (e) {
-      if (isConditionFailed(e)) return null;
-      throw e;
-    }
-  }
-
-  /** A confirmed seat, only if the caller has no booking, nobody is waiting and `limit` seats or fewer are taken. */
-  confirm(id: string, userId: string, b: StoredBooking, limit: number) {
-    // Why: capacity (confirmed ≤ capacity − seats), one booking per person, and no queue-jumping past the waitlist.
-    return this.write(id, 'SET b.#u = :b, confirmed = confirmed + :n',
-      '#st = :scheduled AND attribute_not_exists(b.#u) AND confirmed <= :limit AND waiting = :zero', userId,
-      { ':b': b, ':n': b.s, ':limit': limit, ':zero': 0 });
-  }
-
-  /** A place on the waitlist, only if the seats are really gone (or others already wait). */
-  enqueue(id: string, userId: string, b: StoredBooking, limit: number) {
-    // Why: waitlist only when a confirm could not succeed right now; one booking per person.
-    return this.write(id, 'SET b.#u = :b ADD waiting :one',
-      '#st = :scheduled AND attribute_not_exists(b.#u) AND (confirmed > :limit OR waiting > :zero)', userId,
-      { ':b': b, ':one': 1, ':limit': limit, ':zero': 0 });
-  }
-
-  /** Removes exactly this booking (by id) and gives back its seat or its place in the queue. */
-  cancel(id: string, userId: string, b: StoredBooking) {
-    const confirmed = b.st === 'c';
-    // Why: the same booking, in the same state, as read: a concurrent cancel or promotion must not be undone.
-    return this.write(id, confirmed ? 'REMOVE b.#u SET confirmed = confirmed - :n' : 'REMOVE b.#u ADD waiting :minus',
-      'b.#u.id = :bid AND b.#u.st = :was', userId, { ':bid': b.id, ':was': b.st, ...(confirmed ? { ':n': b.s } : { ':minus': -1 }) });
-  }
-
-  /** Moves one waiting booking to confirmed, only if it is still waiting and its seats are still free. */
-  promote(id: string, userId: string, b: StoredBooking, limit: number) {
-    // Why: a promotion happens once (still waiting) and never over capacity (confirmed ≤ capacity − seats).
-    return this.write(id, 'SET b.#u.st = :c, confirmed = confirmed + :n ADD waiting :minus',
-      'b.#u.id = :bid AND b.#u.st = :w AND confirmed <= :limit', userId,
-      { ':c': 'c', ':w': 'w', ':n': b.s, ':minus': -1, ':bid': b.id, ':limit': limit });
-  }
-
-  /** Records attendance on a confirmed booking (the same one that was read). */
-  markAttendance(id: string, userId: string, b: StoredBooking, present: boolean) {
-    // Why: only a confirmed booking, and the very one that was read, is checked in or marked absent.
-    return this.write(id, 'SET b.#u.att = :a', 'b.#u.id = :bid AND b.#u.st = :c', userId, { ':a': present ? 'p' : 'n', ':bid': b.id, ':c': 'c' });
   }
 
   /** Cancels the activity for everyone; null when it was not scheduled (already cancelled). */
@@ -192,14 +147,17 @@ export class ActivityRepository {
   }
 
   /** Moves a scheduled activity to new times (its list keys too), only if it is still where it was read. */
-  async moveActivity(id: string, from: string, to: { startsAt: string; endsAt: string }): Promise<ActivityItem | null> {
+  async moveActivity(id: string, from: string, to: { startsAt: string; endsAt: string; priorityUntil?: string }): Promise<ActivityItem | null> {
     try {
       const out = await this.db.send(new UpdateCommand({
         TableName: this.table, Key: { pk: activityKeys.pk(id), sk: 'META' },
-        UpdateExpression: 'SET startsAt = :s, endsAt = :e, gsi1sk = :k, gsi2sk = :k',
+        UpdateExpression: `SET startsAt = :s, endsAt = :e, gsi1sk = :k, gsi2sk = :k${to.priorityUntil ? ', priorityUntil = :pu' : ''}`,
         // Why: a concurrent move or cancellation wins; this one is refused rather than overwriting it.
         ConditionExpression: '#st = :scheduled AND startsAt = :from', ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: { ':s': to.startsAt, ':e': to.endsAt, ':k': `${to.startsAt}#${id}`, ':scheduled': 'scheduled', ':from': from },
+        ExpressionAttributeValues: {
+          ':s': to.startsAt, ':e': to.endsAt, ':k': `${to.startsAt}#${id}`, ':scheduled': 'scheduled', ':from': from,
+          ...(to.priorityUntil ? { ':pu': to.priorityUntil } : {}),
+        },
         ReturnValues: 'ALL_NEW',
       }));
       return out.Attributes as ActivityItem;

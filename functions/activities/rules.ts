@@ -1,4 +1,5 @@
 /** Pure rules for activities and bookings: local days, overlaps, opening hours, waitlist order. No I/O. */
+import type { Audience } from '../contracts/activities.js';
 import type { Member } from '../community/rules.js';
 import { isStaffOf } from '../community/rules.js';
 
@@ -31,6 +32,10 @@ export interface StoredBooking {
   by?: { id: string; name: string }; ev?: string;
   /** Attendance: present or no-show. */
   att?: 'p' | 'n';
+  /** 1 when the resident belongs to the activity's audience group (may take a priority seat). */
+  e?: 1;
+  /** 1 when the confirmed seats are priority seats (counted in `pc`, not `gc`). */
+  p?: 1;
 }
 
 /** Waiting bookings in the order they arrived (their ids are time-ordered ULIDs). */
@@ -42,7 +47,47 @@ export const positionOf = (bookings: Record<string, StoredBooking>, userId: stri
   return i < 0 ? null : i + 1;
 };
 
-/** The first waiting booking that fits the free seats: the one to promote next. */
-export function nextToPromote(bookings: Record<string, StoredBooking>, free: number): [string, StoredBooking] | null {
-  return waitlist(bookings).find(([, b]) => b.s <= free) ?? null;
+/** Who counts as the audience group for priority seats, in the activity's (Beijing) year. */
+export const ELDERLY_AGE = 65;
+export const CHILD_MAX_AGE = 12;
+
+/** Ages are counted in whole years from the birth year (the roll records no birthday). */
+export function inAudience(m: Pick<Member, 'birthYear' | 'childBirthYears'>, audience: Audience, startsAt: string): boolean {
+  const year = Number(localDay(startsAt).slice(0, 4));
+  if (audience === 'elderly') return m.birthYear !== undefined && year - m.birthYear >= ELDERLY_AGE;
+  if (audience === 'children') return (m.childBirthYears ?? []).some((y) => year - y >= 0 && year - y <= CHILD_MAX_AGE);
+  return false;
+}
+
+/** The seat counters on an activity's item: total confirmed, priority (`pc`) and general (`gc`) seats, waiting bookings (eligible ones in `pw`). */
+export interface Seats {
+  capacity: number; prioritySeats: number; priorityUntil: string | null;
+  confirmed: number; pc: number; gc: number; waiting: number;
+}
+
+/** Priority seats are held back for the audience group until their release time; afterwards every seat is general. */
+export const reserving = (a: Pick<Seats, 'prioritySeats' | 'priorityUntil'>, now: string): boolean =>
+  a.prioritySeats > 0 && a.priorityUntil !== null && now < a.priorityUntil;
+
+/** Free seats in each pool right now (never more than the activity's free seats). */
+export function freeSeats(a: Seats, now: string): { general: number; priority: number } {
+  const free = a.capacity - a.confirmed;
+  if (!reserving(a, now)) return { general: free, priority: 0 };
+  return { general: Math.min(free, a.capacity - a.prioritySeats - a.gc), priority: Math.min(free, a.prioritySeats - a.pc) };
+}
+
+export type Pool = 'general' | 'priority';
+
+/**
+ * The next waiting booking to promote, and into which pool: the first in line that fits. A
+ * member of the audience group takes a free priority seat before a general one, so general seats
+ * stay for those who can only have those.
+ */
+export function nextToPromote(bookings: Record<string, StoredBooking>, a: Seats, now: string): { userId: string; booking: StoredBooking; pool: Pool } | null {
+  const free = freeSeats(a, now);
+  for (const [userId, booking] of waitlist(bookings)) {
+    if (booking.e && booking.s <= free.priority) return { userId, booking, pool: 'priority' };
+    if (booking.s <= free.general) return { userId, booking, pool: 'general' };
+  }
+  return null;
 }

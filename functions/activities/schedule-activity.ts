@@ -5,7 +5,8 @@ import { BadRequestError, ConflictError, ForbiddenError } from '../shared/errors
 import type { ActivityDeps } from './deps.js';
 import { localDay, mayOrganise, overlaps, withinOpeningHours, type Interval } from './rules.js';
 
-export type ActivityFields = Omit<CreateActivityBody, 'audience' | 'maxSeatsPerBooking'> & Required<Pick<CreateActivityBody, 'audience' | 'maxSeatsPerBooking'>>;
+export type ActivityFields = Omit<CreateActivityBody, 'audience' | 'maxSeatsPerBooking' | 'prioritySeats'>
+  & Required<Pick<CreateActivityBody, 'audience' | 'maxSeatsPerBooking' | 'prioritySeats'>>;
 const bad = (path: string, message: string) => new BadRequestError(message, [{ path: `body.${path}`, code: 'invalid', message }]);
 
 export async function listSpaces(deps: ActivityDeps, communityId?: string): Promise<{ items: Space[] }> {
@@ -58,6 +59,7 @@ export async function place(deps: ActivityDeps, org: { member: Member; community
   const now = deps.clock();
   const problem = timeProblem(space, when, now);
   if (problem) throw bad('startsAt', problem);
+  if (body.prioritySeats > 0 && (!body.priorityUntil || body.priorityUntil <= now)) throw bad('priorityUntil', 'must be in the future');
   const id = deps.newId();
   await claimSpace(deps, space, id, when);
   const activity: Activity = {
@@ -66,6 +68,8 @@ export async function place(deps: ActivityDeps, org: { member: Member; community
     seatsLeft: body.capacity, status: 'scheduled', cancelReason: null, description: body.description ?? '',
     bookingOpensAt: body.bookingOpensAt ?? null, bookingClosesAt: body.bookingClosesAt ?? null,
     maxSeatsPerBooking: body.maxSeatsPerBooking, seriesId, createdBy: { id: member.id, name: member.displayName }, createdAt: now,
+    prioritySeats: body.prioritySeats, priorityUntil: body.prioritySeats > 0 ? body.priorityUntil ?? null : null,
+    prioritySeatsLeft: body.prioritySeats > 0 && body.priorityUntil && now < body.priorityUntil ? body.prioritySeats : 0,
   };
   await deps.activities.create(activity);
   return activity;

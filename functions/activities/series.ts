@@ -7,7 +7,7 @@ import { localDay, mayOrganise } from './rules.js';
 import { claimSpace, listSpaces, organiserAndSpace, place, timeProblem } from './schedule-activity.js';
 
 const MAX_OCCURRENCES = 100;
-type Series = CreateSeriesBody & { audience: 'elderly' | 'children' | 'all'; maxSeatsPerBooking: number };
+type Series = CreateSeriesBody & { audience: 'elderly' | 'children' | 'all'; maxSeatsPerBooking: number; prioritySeats: number };
 
 /** Local dates from `from` to `until` that fall on the chosen ISO weekdays (1 = Monday). */
 export function seriesDates(from: string, until: string, weekdays: number[]): string[] {
@@ -32,10 +32,15 @@ export async function scheduleSeries(deps: ActivityDeps, callerId: string, s: Se
   const created: Activity[] = [];
   const skipped: { date: string; reason: string }[] = [];
   for (const date of dates) {
+    const startsAt = beijing(date, s.startTime);
+    // Each occurrence holds its priority seats until some hours before it; one whose release is already past holds none.
+    const priorityUntil = new Date(Date.parse(startsAt) - (s.priorityReleaseHoursBefore ?? 0) * 3_600_000).toISOString();
+    const prioritySeats = priorityUntil > deps.clock() ? s.prioritySeats : 0;
     try {
       created.push(await place(deps, org, {
         spaceId: s.spaceId, title: s.title, description: s.description, host: s.host, audience: s.audience, capacity: s.capacity,
-        maxSeatsPerBooking: s.maxSeatsPerBooking, startsAt: beijing(date, s.startTime), endsAt: beijing(date, s.endTime),
+        maxSeatsPerBooking: s.maxSeatsPerBooking, startsAt, endsAt: beijing(date, s.endTime),
+        prioritySeats, ...(prioritySeats > 0 ? { priorityUntil } : {}),
       }, seriesId));
     } catch (e) {
       if (!(e instanceof AppError) || (e.status !== 409 && e.status !== 400)) throw e;
@@ -56,7 +61,11 @@ export async function moveActivity(deps: ActivityDeps, callerId: string, id: str
   const problem = timeProblem(space, when, deps.clock());
   if (problem) throw new BadRequestError(problem, [{ path: 'body.startsAt', code: 'invalid', message: problem }]);
   await claimSpace(deps, space, id, when);
-  const moved = await deps.activities.moveActivity(id, String(a.startsAt), to);
+  // Held-back seats keep the same lead time before the start (never past the new start).
+  const priorityUntil = a.priorityUntil
+    ? new Date(Math.min(Date.parse(String(a.priorityUntil)) + Date.parse(to.startsAt) - Date.parse(String(a.startsAt)), Date.parse(to.startsAt))).toISOString()
+    : undefined;
+  const moved = await deps.activities.moveActivity(id, String(a.startsAt), { ...to, ...(priorityUntil ? { priorityUntil } : {}) });
   if (!moved) {
     // Someone moved or cancelled it meanwhile: make the slots say what the activity now says.
     await deps.activities.releaseSlot(space.id, localDay(to.startsAt), id);
@@ -65,5 +74,5 @@ export async function moveActivity(deps: ActivityDeps, callerId: string, id: str
     throw new ConflictError('The activity changed meanwhile (moved or cancelled); reload it.', 'changed');
   }
   if (localDay(String(a.startsAt)) !== localDay(to.startsAt)) await deps.activities.releaseSlot(space.id, localDay(String(a.startsAt)), id);
-  return toActivity(moved);
+  return toActivity(moved, deps.clock());
 }

@@ -1,7 +1,7 @@
 /** What staff and the committee do around an activity: cancel it for everyone, keep the attendance list. */
 import type { Activity, Booking } from '../contracts/activities.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
-import { bookingOf } from './bookings.js';
+import { bookingOf, settled } from './bookings.js';
 import type { ActivityDeps } from './deps.js';
 import { toActivity, type ActivityItem } from './repository.js';
 import { localDay, mayOrganise, waitlist } from './rules.js';
@@ -18,12 +18,12 @@ export async function cancelActivity(deps: ActivityDeps, callerId: string, id: s
   const after = await deps.activities.cancelActivity(id, reason);
   if (!after) throw new ConflictError('This activity is already cancelled.', 'cancelled');
   await deps.activities.releaseSlot(String(before.spaceId), localDay(String(before.startsAt)), id);
-  return toActivity(after);
+  return toActivity(after, deps.clock());
 }
 
 /** Confirmed bookings in the order they were made, then the waitlist in its order. */
 export async function attendanceList(deps: ActivityDeps, callerId: string, id: string) {
-  const a = await loadAsOrganiser(deps, callerId, id);
+  const a = await settled(deps, await loadAsOrganiser(deps, callerId, id));
   const all = Object.entries(a.b ?? {});
   const confirmed = all.filter(([, b]) => b.st === 'c').sort(([, x], [, y]) => x.id.localeCompare(y.id));
   return {

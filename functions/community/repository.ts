@@ -67,6 +67,8 @@ export class CommunityRepository {
         relation: r.relation as HouseholdLink['relation'],
         verified: r.verified === true,
       })),
+      ...(typeof profile.birthYear === 'number' ? { birthYear: profile.birthYear } : {}),
+      ...(Array.isArray(profile.childBirthYears) ? { childBirthYears: (profile.childBirthYears as unknown[]).map(Number) } : {}),
       committeeOf: rows.filter((r) => r.sk.startsWith('COMMITTEE#')).map(tail),
       staffOf: rows.filter((r) => r.sk.startsWith('STAFF#')).map(tail),
     };

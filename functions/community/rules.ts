@@ -31,6 +31,10 @@ export interface Member {
   households: HouseholdLink[];
   committeeOf: string[];
   staffOf: string[];
+  /** For priority seats only (residents 65 and over); recorded by staff when the household is verified. */
+  birthYear?: number;
+  /** Birth years of the children in the person's care (priority seats for families with children). */
+  childBirthYears?: number[];
 }
 
 /** The household that speaks for this person: a verified owned one first, then any verified one. */

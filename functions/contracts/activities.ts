@@ -13,6 +13,16 @@ export const SpaceList = z.object({ items: z.array(Space) });
 export const Audience = z.enum(['elderly', 'children', 'all']);
 export type Audience = z.infer<typeof Audience>;
 
+/** Priority seats need an audience group, fit in the capacity, and (for one activity) a release time no later than the start. */
+function priorityProblems(a: { prioritySeats?: number; capacity: number; audience?: string }, ctx: z.RefinementCtx, releaseOk: boolean | null): void {
+  const seats = a.prioritySeats ?? 0;
+  if (seats === 0) return;
+  if (seats > a.capacity) ctx.addIssue({ code: 'custom', path: ['prioritySeats'], message: 'must not exceed the capacity' });
+  if ((a.audience ?? 'all') === 'all') ctx.addIssue({ code: 'custom', path: ['prioritySeats'], message: 'priority seats need an audience group (elderly or children)' });
+  if (releaseOk === null) ctx.addIssue({ code: 'custom', path: ['priorityUntil'], message: 'say until when the priority seats are held back' });
+  else if (!releaseOk) ctx.addIssue({ code: 'custom', path: ['priorityUntil'], message: 'must not be after the activity starts' });
+}
+
 export const CreateActivityBody = z.strictObject({
   spaceId: Slug,
   title: z.string().trim().min(2).max(120),
@@ -25,9 +35,14 @@ export const CreateActivityBody = z.strictObject({
   bookingOpensAt: Timestamp.optional(),
   bookingClosesAt: Timestamp.optional(),
   maxSeatsPerBooking: z.number().int().min(1).max(10).default(1),
+  /** Seats held back for the audience group (residents 65+, or families with a child of 12 or under)… */
+  prioritySeats: z.number().int().min(0).max(500).default(0),
+  /** …until this moment; afterwards they open to everyone. Required with priority seats; at most the start. */
+  priorityUntil: Timestamp.optional(),
 }).refine((a) => a.endsAt > a.startsAt, { path: ['endsAt'], message: 'must be after startsAt' })
   .refine((a) => !a.bookingOpensAt || !a.bookingClosesAt || a.bookingClosesAt > a.bookingOpensAt,
-    { path: ['bookingClosesAt'], message: 'must be after bookingOpensAt' });
+    { path: ['bookingClosesAt'], message: 'must be after bookingOpensAt' })
+  .superRefine((a, ctx) => priorityProblems(a, ctx, a.priorityUntil === undefined ? null : a.priorityUntil <= a.startsAt));
 export type CreateActivityBody = z.input<typeof CreateActivityBody>;
 
 const Person = z.object({ id: UserId, name: z.string() });
@@ -51,6 +66,11 @@ export const Activity = ActivitySummary.extend({
   bookingOpensAt: Timestamp.nullable(),
   bookingClosesAt: Timestamp.nullable(),
   maxSeatsPerBooking: z.number().int(),
+  /** Seats held back for the audience group until `priorityUntil` (0 = none). */
+  prioritySeats: z.number().int().min(0),
+  priorityUntil: Timestamp.nullable(),
+  /** Priority seats still free now; 0 once they are released to everyone. */
+  prioritySeatsLeft: z.number().int().min(0),
   /** The weekly series this occurrence belongs to, if any. */
   seriesId: Ulid.nullable(),
   createdBy: Person,
@@ -86,6 +106,8 @@ export const Booking = z.object({
   enteredBy: Person.nullable(),
   evidence: z.string().nullable(),
   attendance: z.enum(['present', 'no_show']).nullable(),
+  /** True when the confirmed seats are priority seats held for the activity's audience group. */
+  priority: z.boolean(),
 });
 export type Booking = z.infer<typeof Booking>;
 export const CancelledBooking = z.object({ activityId: Ulid, cancelled: z.literal(true), promoted: z.number().int().min(0) });
@@ -115,8 +137,12 @@ export const CreateSeriesBody = z.strictObject({
   endTime: HHMM,
   from: z.iso.date(),
   until: z.iso.date(),
+  prioritySeats: z.number().int().min(0).max(500).default(0),
+  /** Each occurrence holds its priority seats back until this many hours before it starts. */
+  priorityReleaseHoursBefore: z.number().int().min(0).max(720).optional(),
 }).refine((s) => s.endTime > s.startTime, { path: ['endTime'], message: 'must be after startTime' })
-  .refine((s) => s.until >= s.from, { path: ['until'], message: 'must not be before from' });
+  .refine((s) => s.until >= s.from, { path: ['until'], message: 'must not be before from' })
+  .superRefine((s, ctx) => priorityProblems(s, ctx, s.priorityReleaseHoursBefore === undefined ? null : true));
 export type CreateSeriesBody = z.input<typeof CreateSeriesBody>;
 export const SeriesResult = z.object({
   seriesId: Ulid,

@@ -31,7 +31,10 @@ function communityItems(): Record<string, unknown>[] {
     ...demo.households.map((h) => ({ pk: k.estate(h.estateId), sk: k.household(h.id), ...h })),
   ];
   for (const u of demo.users) {
-    items.push({ pk: k.user(u.id), sk: 'PROFILE', id: u.id, displayName: u.displayName, communityId: u.communityId });
+    items.push({
+      pk: k.user(u.id), sk: 'PROFILE', id: u.id, displayName: u.displayName, communityId: u.communityId,
+      birthYear: u.birthYear, childBirthYears: u.childBirthYears,
+    });
     for (const h of u.households) {
       items.push({ pk: k.user(u.id), sk: k.household(h.householdId), ...h, gsi1pk: k.household(h.householdId), gsi1sk: k.user(u.id) });
     }

@@ -28,7 +28,7 @@ const ids: Record<string, string> = {};
 
 const schedule = async (spaceId: string, day: string, from: string, to: string, extra: Record<string, unknown> = {}) =>
   (await scheduleActivity(deps, 'staff1', {
-    spaceId, title: '血压血糖免费检测', startsAt: at(day, from), endsAt: at(day, to), capacity: 5, audience: 'elderly', maxSeatsPerBooking: 1, ...extra,
+    spaceId, title: '血压血糖免费检测', startsAt: at(day, from), endsAt: at(day, to), capacity: 5, audience: 'elderly', maxSeatsPerBooking: 1, prioritySeats: 0, ...extra,
   })).id;
 
 beforeAll(async () => {

@@ -3,10 +3,10 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../../functions/shared/config.js';
 import { documentClient } from '../../functions/shared/db/client.js';
 
-export async function addResidents(prefix: string, count: number): Promise<string[]> {
+export async function addResidents(prefix: string, count: number, profile: { birthYear?: number; childBirthYears?: number[] } = {}): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
   const items = ids.flatMap((id, i) => [
-    { pk: `USER#${id}`, sk: 'PROFILE', id, displayName: `测试居民${i + 1}`, communityId: 'chating' },
+    { pk: `USER#${id}`, sk: 'PROFILE', id, displayName: `测试居民${i + 1}`, communityId: 'chating', ...profile },
     { pk: `USER#${id}`, sk: `HOUSEHOLD#${prefix}-${i + 1}`, householdId: `${prefix}-${i + 1}`, estateId: 'nanhu', estateName: '南湖三村',
       building: '9', unit: String(100 + i), relation: 'owner', verified: true },
   ]);

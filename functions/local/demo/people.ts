@@ -23,6 +23,17 @@ const person = (id: string, i: number, note: string, extra: Partial<Member> = {}
   communityId: COMMUNITY.id, households: [], committeeOf: [], staffOf: [], note, ...extra,
 });
 
+/**
+ * Ages, for priority seats: resident1–24 are 65 or older (born 1937–1960), resident25–40 care for a
+ * child aged 12 or under (born 2014–2021), the rest (born 1966–1985) are working-age adults without young children.
+ */
+export function ages(n: number): Pick<Member, 'birthYear' | 'childBirthYears'> {
+  if (n <= 24) return { birthYear: 1936 + n };
+  if (n <= 40) return { birthYear: 1950 + n, childBirthYears: [2014 + (n % 8)] };
+  return { birthYear: 1925 + n };
+}
+const ageNote = (n: number): string => (n <= 24 ? ` · born ${1936 + n}` : n <= 40 ? ' · has a young child' : '');
+
 /** resident1 and resident2 own flats in 茶亭东苑, resident3 in 莫愁新寓; the rest go round the estates. */
 export const estateOfResident = (n: number): number => (n <= 2 ? 0 : n === 3 ? 1 : n % ESTATES.length);
 
@@ -38,7 +49,7 @@ function build(): DemoData {
   for (let n = 1; n <= 60; n++) {
     const id = `resident${n}`;
     const home = take(estateOfResident(n), id);
-    const u = person(id, n - 1, `Owner · ${ESTATES[estateOfResident(n)]!.nameEn} ${home.building}-${home.unit}`);
+    const u = person(id, n - 1, `Owner · ${ESTATES[estateOfResident(n)]!.nameEn} ${home.building}-${home.unit}${ageNote(n)}`, ages(n));
     u.households.push(link(home, 'owner'));
     users.push(u);
   }
