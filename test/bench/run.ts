@@ -4,6 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchBundles } from './bundles.js';
+import type { BallotBench } from './ballots.js';
 import { benchRequests } from './requests.js';
 import { round } from './stats.js';
 import { benchPage } from './web.js';
@@ -30,6 +31,14 @@ add('book + cancel via local HTTP adapter', `${round(req.bookings.pairMs, 2)} ms
 add('bare conditional book + cancel writes', `${round(req.bookings.barePairMs, 2)} ms`, 'median of 60 pairs, same item');
 add('booking overhead ratio', `${round(req.bookings.ratio, 2)}x`, 'adapter ÷ bare writes');
 for (const c of req.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU`, 'table units (dynalite omits GSI writes)');
+
+// Its own process: one local platform per process, and benchRequests has had this one.
+const ballots = JSON.parse(execSync('npx tsx test/bench/ballots.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as BallotBench;
+for (const c of ballots.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU`, 'ballots; table units (a vote never writes a GSI)');
+add('PUT ballot vote via local HTTP adapter', `${round(ballots.voteMs, 2)} ms`, 'median of 59 first votes');
+add('bare conditional UpdateItem of a unit', `${round(ballots.bareVoteMs, 2)} ms`, 'median of 59, same shape');
+add('ballot vote overhead ratio', `${round(ballots.overheadRatio, 2)}x`, 'adapter ÷ bare write');
+add(`tally of ${ballots.units} units (pure)`, `${round(ballots.tallyMs, 2)} ms`, 'median of 31, BigInt');
 
 if (!existsSync('web/build/index.html')) execSync('npm run build:web', { stdio: 'inherit' });
 for (const [page, file] of [['/ (home)', 'index.html'], ['/proposals', 'proposals.html'], ['/proposals/{id} (SPA shell)', '200.html']] as const) {

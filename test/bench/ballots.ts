@@ -1,0 +1,125 @@
+/**
+ * Ballot costs on a 1,000-unit roll: capacity units per roll import, ballot creation (the roll frozen
+ * in), vote, vote change, live read, close (the tally of 1,000 units) and the receipt list; the time
+ * of the pure tally; and the overhead of a vote: median `PUT /api/ballots/{id}/vote` through the local
+ * adapter ÷ median bare conditional UpdateItem of the same shape (other units of the same ballot).
+ * Run alone: `npx tsx test/bench/ballots.ts` (`--json`: one JSON line, as test/bench/run.ts reads it).
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { performance } from 'node:perf_hooks';
+import { rollCsv, type RollRow } from '../../functions/ballots/roll-csv.js';
+import { ruleOf } from '../../functions/ballots/rules.js';
+import { tally, type CountedBallot } from '../../functions/ballots/tally.js';
+import { startPlatform } from '../../functions/local/platform.js';
+import { config } from '../../functions/shared/config.js';
+import { documentClient } from '../../functions/shared/db/client.js';
+import { Api } from '../support/platform.js';
+import { addResidents } from '../support/residents.js';
+import { median } from './stats.js';
+
+export interface BallotBench {
+  capacity: { action: string; rcu: number; wcu: number }[];
+  voteMs: number; bareVoteMs: number; overheadRatio: number; tallyMs: number; units: number;
+}
+
+const READS = /^(Get|Query|BatchGet|Scan)/;
+function meter() {
+  let units = { rcu: 0, wcu: 0 };
+  documentClient().middlewareStack.add((next, ctx) => async (args) => {
+    (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+    const out = await next(args);
+    const consumed = (out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+    const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as { CapacityUnits?: number }[];
+    const sum = list.reduce((a, c) => a + (c.CapacityUnits ?? 0), 0);
+    if (READS.test(ctx.commandName ?? '')) units.rcu += sum; else units.wcu += sum;
+    return out;
+  }, { step: 'initialize', name: 'ballotBenchMeter' });
+  return { take: () => { const u = units; units = { rcu: 0, wcu: 0 }; return u; } };
+}
+
+const timed = async (fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); return performance.now() - t; };
+
+export async function benchBallots(units = 1000, samples = 60): Promise<BallotBench> {
+  const platform = await startPlatform({ port: 0, dataDir: ':memory:', staticDir: null, quiet: true });
+  try {
+    const api = new Api(platform.url);
+    const meterUnits = meter();
+    const capacity: BallotBench['capacity'] = [];
+    const measure = async <T>(action: string, fn: () => Promise<T>): Promise<T> => {
+      meterUnits.take();
+      const out = await fn();
+      capacity.push({ action, ...meterUnits.take() });
+      return out;
+    };
+    const reps = await addResidents('benchrep', samples);
+    const rows: RollRow[] = Array.from({ length: units }, (_, i) => ({
+      unitId: `b-${i}`, building: String(1 + (i % 20)), room: String(101 + i), areaCentiM2: 4500 + ((i * 7919) % 6000),
+      owners: [`业主${i}`], // 20 unsold developer units are one head; every tenth buyer also owns the next unit (one head, two units).
+      head: i >= units - 20 ? 'developer' : i % 10 === 1 ? `h${i - 1}` : `h${i}`,
+      representativeId: i < samples ? reps[i]! : `rep${i}`,
+    }));
+    const staff = await api.signIn('staff1');
+    const committee = await api.signIn('committee1');
+    await measure(`PUT /api/estates/{id}/roll (${units} units)`, () =>
+      api.call('PUT', '/api/estates/dongyuan/roll', { token: staff, body: { csv: rollCsv(rows) } }));
+    await measure(`PUT /api/estates/{id}/roll (same file again)`, () =>
+      api.call('PUT', '/api/estates/dongyuan/roll', { token: staff, body: { csv: rollCsv(rows) } }));
+    const now = Date.now();
+    const ballot = await measure(`POST /api/ballots (freezes ${units} units)`, () => api.call('POST', '/api/ballots', { token: committee, body: {
+      estateId: 'dongyuan', title: '选聘物业服务企业', matter: 'property-company', options: { kind: 'decision' },
+      opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString(),
+    } }));
+    const id = ballot.body.id as string;
+    const tokens = await Promise.all(reps.map((r) => api.signIn(r)));
+    const path = `/api/ballots/${id}/vote`;
+    await measure('PUT /api/ballots/{id}/vote (first vote)', () => api.call('PUT', path, { token: tokens[0], body: { choice: 'yes' } }));
+    await measure('PUT /api/ballots/{id}/vote (change)', () => api.call('PUT', path, { token: tokens[0], body: { choice: 'no' } }));
+    await measure('PUT /api/ballots/{id}/units/{unitId}/vote (paper)', () => api.call('PUT', `/api/ballots/${id}/units/b-${units - 1}/vote`,
+      { token: staff, body: { choice: 'yes', via: 'paper', evidence: { formNumber: 'ZB-1' } } }));
+
+    // Overhead: one first vote per representative through the adapter, against bare writes of the same shape.
+    const through: number[] = [];
+    for (let i = 1; i < samples; i++) through.push(await timed(() => api.call('PUT', path, { token: tokens[i], body: { choice: 'yes' } })));
+    const db = documentClient();
+    const table = config().tables.ballots;
+    const write = (i: number, choice: string) => db.send(new UpdateCommand({
+      TableName: table, Key: { pk: `BALLOT#${id}`, sk: `UNIT#b-${i}` },
+      UpdateExpression: 'SET choice = :c, ck = :c, via = :via, votedAt = :now, votedBy = :by, receipt = if_not_exists(receipt, :r), '
+        + 'changes = if_not_exists(changes, :zero) + :one, history = list_append(if_not_exists(history, :empty), :entry)',
+      ConditionExpression: 'attribute_exists(pk) AND :now >= opensAt AND :now < closesAt AND representativeId = :by',
+      ExpressionAttributeValues: { ':c': choice, ':via': 'online', ':now': new Date().toISOString(), ':by': `rep${i}`, ':r': `R${String(i).padStart(9, '0')}`,
+        ':zero': 0, ':one': 1, ':empty': [], ':entry': [{ choice, at: new Date().toISOString(), via: 'online', by: `rep${i}` }] },
+    }));
+    const bare: number[] = [];
+    for (let i = samples; i < 2 * samples - 1; i++) bare.push(await timed(() => write(i, 'yes')));
+    // Fill in most of the roll so the live read, the close and the receipts handle ~900 votes.
+    for (let i = 2 * samples - 1; i < Math.floor(units * 0.9); i += 50) {
+      await Promise.all(Array.from({ length: Math.min(50, Math.floor(units * 0.9) - i) }, (_, j) => write(i + j, (i + j) % 5 === 0 ? 'no' : 'yes')));
+    }
+    await measure(`GET /api/ballots/{id} (live, ${units} units)`, () => api.call('GET', `/api/ballots/${id}`));
+    await api.call('POST', '/api/dev/clock', { body: { advanceDays: 1 / 12 } });
+    const closed = await measure(`POST /api/ballots/{id}/close (tally of ${units} units)`, () =>
+      api.call('POST', `/api/ballots/${id}/close`, { token: committee }));
+    if (closed.status !== 200) throw new Error(`close failed: ${JSON.stringify(closed.body)}`);
+    await measure(`GET /api/ballots/{id} (closed)`, () => api.call('GET', `/api/ballots/${id}`));
+    const receipts = await measure(`GET /api/ballots/{id}/receipts (${units} units)`, () => api.call('GET', `/api/ballots/${id}/receipts`));
+    const ballots = receipts.body.items as CountedBallot[];
+    const input = { rule: ruleOf('ordinary'), optionsKind: 'decision' as const, optionIds: ['yes', 'no', 'abstain'], roll: receipts.body.frozenRoll, ballots };
+    const tallies: number[] = [];
+    for (let i = 0; i < 31; i++) tallies.push(await timed(async () => tally(input)));
+    return { capacity, voteMs: median(through), bareVoteMs: median(bare), overheadRatio: median(through) / median(bare), tallyMs: median(tallies), units };
+  } finally {
+    await platform.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const r = await benchBallots();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(r)); // the last line: read by run.ts
+  else {
+    for (const c of r.capacity) console.log(`capacity ${c.action}: ${c.rcu} RCU / ${c.wcu} WCU`);
+    console.log(`vote via adapter ${r.voteMs.toFixed(2)} ms, bare ${r.bareVoteMs.toFixed(2)} ms, overhead ${r.overheadRatio.toFixed(2)}x, `
+      + `tally of ${r.units} units ${r.tallyMs.toFixed(2)} ms`);
+  }
+}
