@@ -130,7 +130,7 @@ describe('totals by source', () => {
     expect(LedgerEntry.parse((await send('GET', `/api/ledger/entries/${page.items[0]!.id}`)).body)).toMatchObject({ status: 'reversed', reversedBy: rev.body.id });
     // Pledges and confirmed gifts apart, for staff.
     const pledged = (await send('GET', `/api/donations?projectId=${id}&status=pledged`, { who: 'staff1' })).body;
-    expect(pledged.items.map((g: LedgerEntryFull) => g.amountFen)).toEqual([20_000]);
+    expect(pledged.items.map((g: { amountFen: number }) => g.amountFen)).toEqual([20_000]);
     const confirmed = (await send('GET', `/api/donations?projectId=${id}&status=confirmed`, { who: 'staff1' })).body;
     expect(confirmed.items.map((g: LedgerEntryFull) => g.id).sort()).toEqual([cash.id, tents.id].sort());
     // Community totals are the sum of the general fund and every project.
