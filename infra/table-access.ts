@@ -20,6 +20,8 @@ const overrides: Partial<Record<ContextName, TableAccess>> = {
   // The community context only reads today (estates, memberships, "me").
   community: { write: [], read: ['community'] },
   proposals: { write: ['proposals'], read: ['community'] },
+  // The ledger links a project to an accepted proposal, read from the proposals table.
+  donations: { write: ['donations'], read: ['community', 'proposals'] },
 };
 
 export const tableAccess = (context: ContextName): TableAccess =>
