@@ -16,6 +16,7 @@ import { createProposalDeps } from '../proposals/wire.js';
 import { config } from '../shared/config.js';
 import { documentClient } from '../shared/db/client.js';
 import { newId } from '../shared/ids.js';
+import { seedActivities } from './demo/activities.js';
 import { seedBallots } from './demo/ballots.js';
 import { COMMUNITY, ESTATES, SPACES } from './demo/community.js';
 import { demo } from './demo/people.js';
@@ -94,6 +95,7 @@ export async function seedDemo(db: DynamoDBDocumentClient = documentClient()): P
   if (marker.Item) return false;
   await writeAll(db, table, communityItems());
   await seedProposals(db);
+  await seedActivities(db);
   await seedBallots(db);
   await db.send(new PutCommand({ TableName: table, Item: { ...MARKER, seededAt: new Date().toISOString() } }));
   return true;
