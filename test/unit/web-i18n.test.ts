@@ -11,6 +11,14 @@ import { en } from '../../web/src/lib/i18n/en.js';
 import { staffEn } from '../../web/src/lib/i18n/staff-en.js';
 import { staffZh } from '../../web/src/lib/i18n/staff-zh.js';
 import { zh } from '../../web/src/lib/i18n/zh.js';
+import { ledgerDonateEn } from '../../web/src/lib/i18n/ledger-donate-en.js';
+import { ledgerDonateZh } from '../../web/src/lib/i18n/ledger-donate-zh.js';
+import { ledgerEn } from '../../web/src/lib/i18n/ledger-en.js';
+import { ledgerEntryEn } from '../../web/src/lib/i18n/ledger-entry-en.js';
+import { ledgerEntryZh } from '../../web/src/lib/i18n/ledger-entry-zh.js';
+import { ledgerStaffEn } from '../../web/src/lib/i18n/ledger-staff-en.js';
+import { ledgerStaffZh } from '../../web/src/lib/i18n/ledger-staff-zh.js';
+import { ledgerZh } from '../../web/src/lib/i18n/ledger-zh.js';
 import { ballotsEn } from '../../web/src/lib/i18n/ballots-en.js';
 import { ballotsZh } from '../../web/src/lib/i18n/ballots-zh.js';
 import { accountEn } from '../../web/src/lib/i18n/account-en.js';
@@ -42,6 +50,7 @@ const mentions = (text: string, key: string) => text.includes(`'${key}'`) || tex
 const pairs = [
   { name: 'public', zh: zh as Record<string, string>, en: en as Record<string, string> },
   { name: 'staff', zh: staffZh as Record<string, string>, en: staffEn as Record<string, string> },
+  { name: 'ledger', zh: { ...ledgerZh, ...ledgerEntryZh, ...ledgerDonateZh, ...ledgerStaffZh } as Record<string, string>, en: { ...ledgerEn, ...ledgerEntryEn, ...ledgerDonateEn, ...ledgerStaffEn } as Record<string, string> },
   { name: 'ballots', zh: ballotsZh as Record<string, string>, en: ballotsEn as Record<string, string> },
   { name: 'account', zh: accountZh as Record<string, string>, en: accountEn as Record<string, string> },
   { name: 'proposal detail', zh: proposalDetailZh as Record<string, string>, en: proposalDetailEn as Record<string, string> },

@@ -10,6 +10,8 @@ export const en = {
   'nav.home': 'Home',
   'nav.proposals': 'Proposals',
   'nav.propose': 'Make a proposal',
+  'nav.ledger': 'Public ledger',
+  'nav.donate': 'Donate',
   'lang.switch': '中文',
   'lang.switchCode': 'zh-CN',
   'lang.switchLabel': 'Change language: ',

@@ -5,6 +5,7 @@
  * Chinese is always loaded; the English catalogue is fetched only by someone who reads English.
  */
 import type { StaffKey } from './staff-zh.js';
+import type { LedgerKey } from './ledger-zh.js';
 import type { BallotsKey } from './ballots-zh.js';
 import type { AccountKey } from './account-zh.js';
 import type { ProposalDetailKey } from './proposal-detail-zh.js';
@@ -13,7 +14,7 @@ import { zh, type MessageKey as PublicKey, type Messages } from './zh.js';
 
 export type Lang = 'zh-CN' | 'en';
 /** Every message: the public ones, always loaded, and the committee and staff ones (see staff.ts). */
-export type MessageKey = PublicKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | BallotsKey;
+export type MessageKey = PublicKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | BallotsKey | LedgerKey;
 
 const catalogues: Partial<Record<Lang, Messages>> = { 'zh-CN': zh };
 /** Messages added by code loaded later (the committee and staff tools). */

@@ -8,6 +8,8 @@ export const zh = {
   'nav.home': '首页',
   'nav.proposals': '大家的提议',
   'nav.propose': '我要提议',
+  'nav.ledger': '公开账本',
+  'nav.donate': '我要捐赠',
   'lang.switch': 'English',
   'lang.switchCode': 'en',
   'lang.switchLabel': '切换语言：',
