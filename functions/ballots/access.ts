@@ -3,10 +3,11 @@ import type { Member } from '../community/rules.js';
 import { isStaffOf } from '../community/rules.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { BallotDeps } from './deps.js';
-import type { EstateInfo, Item } from './repository.js';
+import type { Item } from './repository.js';
+import type { EstateInfo } from './roll-repository.js';
 
 export async function loadEstate(deps: BallotDeps, estateId: string): Promise<EstateInfo> {
-  const estate = await deps.ballots.getEstate(deps.communityId, estateId);
+  const estate = await deps.rolls.getEstate(deps.communityId, estateId);
   if (!estate) throw new NotFoundError(`No estate ${estateId}.`);
   return estate;
 }

@@ -18,7 +18,8 @@ export async function createBallot(deps: BallotDeps, callerId: string, body: Bod
     throw new BadRequestError('The ballot must close in the future.', [{ path: 'body.closesAt', code: 'in_past', message: 'must be in the future' }]);
   }
   const options = optionsOf(body.options);
-  const [roll, rows] = await Promise.all([deps.ballots.getRollMeta(estate.id), deps.ballots.getRollUnits(estate.id)]);
+  const roll = await deps.rolls.getMeta(estate.id);
+  const rows = roll ? await deps.rolls.getUnits(estate.id, roll.hash) : [];
   if (!roll || rows.length === 0) throw new ConflictError('Import the estate\'s household roll before opening a ballot.', 'no_roll');
   const id = deps.newId();
   const headKeys = new Map<string, string>();

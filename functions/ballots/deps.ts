@@ -1,9 +1,11 @@
 import type { CommunityRepository } from '../community/repository.js';
 import type { Clock } from '../shared/clock.js';
 import type { BallotRepository } from './repository.js';
+import type { RollRepository } from './roll-repository.js';
 
 export interface BallotDeps {
   ballots: BallotRepository;
+  rolls: RollRepository;
   community: CommunityRepository;
   clock: Clock;
   newId: () => string;

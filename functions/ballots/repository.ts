@@ -1,7 +1,5 @@
 /**
- * Ballots in DynamoDB (the only file here that speaks to it). Items:
- *  ROLL#<estate>   META            the roll's hash and totals (written last: it says which import is whole)
- *  ROLL#<estate>   UNIT#<unit>     one unit of the roll
+ * Ballots in DynamoDB (rolls: roll-repository.ts). Items:
  *  BALLOT#<id>     META            the ballot: question, rule, frozen totals, result, objections
  *                                  (gsi2: the estate's ballots, gsi3: the community's, newest first)
  *  BALLOT#<id>     UNIT#<unit>     one unit of the frozen roll AND its one counted vote, its receipt and
@@ -12,15 +10,13 @@
  * the ballot's unit items sums the area and the distinct heads of the units that hold a vote.
  */
 import {
-  BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
-  type QueryCommandInput,
+  BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailed } from '../shared/db/client.js';
 import { decodeCursor, encodeCursor } from '../shared/db/cursor.js';
-import type { RollRow } from './roll-csv.js';
+import { batchWrite, queryAll, type Item } from './db.js';
 
 export const ballotKeys = {
-  roll: (estateId: string) => `ROLL#${estateId}`,
   ballot: (id: string) => `BALLOT#${id}`,
   unit: (unitId: string) => `UNIT#${unitId}`,
   rep: (userId: string) => `REP#${userId}`,
@@ -29,9 +25,7 @@ export const ballotKeys = {
 };
 const k = ballotKeys;
 
-export type Item = Record<string, unknown>;
-export interface RollMeta { estateId: string; hash: string; units: number; totalAreaCentiM2: number; heads: number; importedAt: string; importedBy: string }
-export interface EstateInfo { id: string; name: string; communityId: string }
+export type { Item };
 /** One step of a unit's history, as stored in its list. */
 export interface HistoryItem {
   choice: unknown; at: string; via: 'online' | 'paper' | 'proxy'; by: string;
@@ -39,61 +33,11 @@ export interface HistoryItem {
 }
 
 export class BallotRepository {
-  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string, private readonly communityTable: string) {}
-
-  /** The estate's record in the community table (name, community), or null. */
-  async getEstate(communityId: string, estateId: string): Promise<EstateInfo | null> {
-    const out = await this.db.send(new GetCommand({
-      TableName: this.communityTable, Key: { pk: `COMMUNITY#${communityId}`, sk: `ESTATE#${estateId}` },
-    }));
-    return out.Item ? { id: estateId, name: String(out.Item.name), communityId } : null;
-  }
-
-  async getRollMeta(estateId: string): Promise<RollMeta | null> {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: k.roll(estateId), sk: 'META' }, ConsistentRead: true }));
-    return (out.Item as unknown as RollMeta | undefined) ?? null;
-  }
-
-  async getRollUnits(estateId: string): Promise<RollRow[]> {
-    const items = await this.queryAll({
-      TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)',
-      ExpressionAttributeValues: { ':pk': k.roll(estateId), ':u': 'UNIT#' }, ConsistentRead: true,
-    });
-    return items.map((i) => ({
-      unitId: String(i.unitId), building: String(i.building), room: String(i.room), areaCentiM2: Number(i.areaCentiM2),
-      owners: i.owners as string[], head: String(i.head), representativeId: (i.representativeId as string | undefined) ?? null,
-    }));
-  }
-
-  /**
-   * Writes a whole valid roll: units first (put, and delete those no longer listed), then META with the
-   * new hash, on condition that META still has the hash this import started from (two imports at once:
-   * one wins, the other is a 409). An interrupted import leaves the old META, so running it again redoes it.
-   */
-  async replaceRoll(meta: RollMeta, rows: RollRow[], previous: { hash: string | null; unitIds: string[] }): Promise<boolean> {
-    const keep = new Set(rows.map((r) => r.unitId));
-    const requests = [
-      ...rows.map((r) => ({ PutRequest: { Item: { pk: k.roll(meta.estateId), sk: k.unit(r.unitId), ...r } } })),
-      ...previous.unitIds.filter((u) => !keep.has(u)).map((u) => ({ DeleteRequest: { Key: { pk: k.roll(meta.estateId), sk: k.unit(u) } } })),
-    ];
-    await this.batchWrite(requests);
-    try {
-      await this.db.send(new PutCommand({
-        TableName: this.table, Item: { pk: k.roll(meta.estateId), sk: 'META', ...meta },
-        // Why: the roll read at the start of this import is still the current one (no other import won meanwhile).
-        ConditionExpression: previous.hash === null ? 'attribute_not_exists(pk)' : '#h = :prev',
-        ...(previous.hash === null ? {} : { ExpressionAttributeNames: { '#h': 'hash' }, ExpressionAttributeValues: { ':prev': previous.hash } }),
-      }));
-      return true;
-    } catch (e) {
-      if (isConditionFailed(e)) return false;
-      throw e;
-    }
-  }
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
 
   /** Freezes the roll into the ballot: its unit items first, then META (which makes the ballot exist). */
   async createBallot(meta: Item, units: Item[]): Promise<void> {
-    await this.batchWrite(units.map((Item) => ({ PutRequest: { Item } })));
+    await batchWrite(this.db, this.table, units.map((Item) => ({ PutRequest: { Item } })));
     await this.db.send(new PutCommand({
       TableName: this.table, Item: meta,
       // Why: a ballot id is written once.
@@ -108,7 +52,7 @@ export class BallotRepository {
 
   /** Every unit item of a ballot, strongly consistent (participation, the tally, the staff list). */
   ballotUnits(id: string, projection?: string[]): Promise<Item[]> {
-    return this.queryAll({
+    return queryAll(this.db, {
       TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)',
       ExpressionAttributeValues: { ':pk': k.ballot(id), ':u': 'UNIT#' }, ConsistentRead: true,
       ...(projection ? { ProjectionExpression: projection.map((_, i) => `#p${i}`).join(', '),
@@ -123,7 +67,7 @@ export class BallotRepository {
 
   /** The unit ids a person represents in one ballot (gsi1, written with the frozen roll). */
   async unitIdsOfRep(ballotId: string, userId: string): Promise<string[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.db, {
       TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :b)',
       ExpressionAttributeValues: { ':pk': k.rep(userId), ':b': `${k.ballot(ballotId)}#` },
     });
@@ -248,27 +192,5 @@ export class BallotRepository {
       ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor, { attr, value, keys: ['pk', 'sk', attr, sortAttr] }) } : {}),
     }));
     return { items: out.Items ?? [], cursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey as Record<string, string>) : null };
-  }
-
-  private async queryAll(input: QueryCommandInput): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
-
-  private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending: Record<string, unknown>[] | undefined = requests.slice(i, i + 25);
-      for (let attempt = 0; pending && pending.length; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending as never } }));
-        pending = out.UnprocessedItems?.[this.table] as Record<string, unknown>[] | undefined;
-      }
-    }
   }
 }

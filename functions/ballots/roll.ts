@@ -3,7 +3,7 @@ import type { Roll, RollImport, RollSummary } from '../contracts/ballots.js';
 import { BadRequestError, ConflictError } from '../shared/errors.js';
 import { loadEstate, requireStaffOrCommittee } from './access.js';
 import type { BallotDeps } from './deps.js';
-import type { RollMeta } from './repository.js';
+import type { RollMeta } from './roll-repository.js';
 import { parseRoll } from './roll-csv.js';
 
 const summaryOf = (estateId: string, meta: RollMeta | null): RollSummary => ({
@@ -16,11 +16,10 @@ export async function importRoll(deps: BallotDeps, callerId: string, estateId: s
   await requireStaffOrCommittee(deps, callerId, estateId, estate.communityId);
   const parsed = parseRoll(csv);
   if (!parsed.ok) throw new BadRequestError(`The roll has ${parsed.issues.length} problem(s); nothing was saved.`, parsed.issues, 'invalid_roll');
-  const current = await deps.ballots.getRollMeta(estateId);
+  const current = await deps.rolls.getMeta(estateId);
   if (current?.hash === parsed.hash) return { ...summaryOf(estateId, current), changed: false };
-  const previousUnits = (await deps.ballots.getRollUnits(estateId)).map((u) => u.unitId);
   const meta: RollMeta = { estateId, hash: parsed.hash, ...parsed.totals, importedAt: deps.clock(), importedBy: callerId };
-  const written = await deps.ballots.replaceRoll(meta, parsed.rows, { hash: current?.hash ?? null, unitIds: previousUnits });
+  const written = await deps.rolls.replace(meta, parsed.rows, current?.hash ?? null);
   if (!written) throw new ConflictError('Someone imported another roll at the same time; look at it and import again.', 'roll_changed');
   return { ...summaryOf(estateId, meta), changed: true };
 }
@@ -28,11 +27,12 @@ export async function importRoll(deps: BallotDeps, callerId: string, estateId: s
 export async function getRoll(deps: BallotDeps, callerId: string, estateId: string): Promise<Roll> {
   const estate = await loadEstate(deps, estateId);
   await requireStaffOrCommittee(deps, callerId, estateId, estate.communityId);
-  const [meta, units] = await Promise.all([deps.ballots.getRollMeta(estateId), deps.ballots.getRollUnits(estateId)]);
-  return { ...summaryOf(estateId, meta), importedBy: meta?.importedBy ?? null, units: meta ? units : [] };
+  const meta = await deps.rolls.getMeta(estateId);
+  const units = meta ? await deps.rolls.getUnits(estateId, meta.hash) : [];
+  return { ...summaryOf(estateId, meta), importedBy: meta?.importedBy ?? null, units };
 }
 
 export async function rollSummary(deps: BallotDeps, estateId: string): Promise<RollSummary> {
   await loadEstate(deps, estateId);
-  return summaryOf(estateId, await deps.ballots.getRollMeta(estateId));
+  return summaryOf(estateId, await deps.rolls.getMeta(estateId));
 }

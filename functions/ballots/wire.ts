@@ -7,9 +7,11 @@ import { newId } from '../shared/ids.js';
 import { randomCode } from './codes.js';
 import type { BallotDeps } from './deps.js';
 import { BallotRepository } from './repository.js';
+import { RollRepository } from './roll-repository.js';
 
 export const createBallotDeps = (db: DynamoDBDocumentClient, cfg: Pick<Config, 'tables' | 'defaultCommunity'>): BallotDeps => ({
-  ballots: new BallotRepository(db, cfg.tables.ballots, cfg.tables.community),
+  ballots: new BallotRepository(db, cfg.tables.ballots),
+  rolls: new RollRepository(db, cfg.tables.ballots, cfg.tables.community),
   community: new CommunityRepository(db, cfg.tables.community),
   clock: systemClock, newId, randomCode, communityId: cfg.defaultCommunity,
 });

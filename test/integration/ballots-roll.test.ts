@@ -81,6 +81,17 @@ describe('importing a roll', () => {
     expect((await getRoll('nanhu')).units).toHaveLength(30);
   });
 
+  it('never mixes the rows of two different files imported at the same moment', async () => {
+    const a = rows(30);
+    const b = rows(30).map((r) => ({ ...r, areaCentiM2: r.areaCentiM2 + 1, representativeId: null }));
+    const replies = await Promise.all([put('staff1', 'huaqiao', rollCsv(a)), put('staff1', 'huaqiao', rollCsv(b)), put('committee1', 'huaqiao', rollCsv(a))]);
+    expect(replies.map((r) => r.status).every((s) => s === 200 || s === 409 || s === 403)).toBe(true);
+    const roll = await getRoll('huaqiao');
+    const won = roll.units[0]!.representativeId === null ? b : a;
+    expect(roll.units).toEqual(won.map((r) => ({ ...r })).sort((x, y) => (x.unitId < y.unitId ? -1 : 1)));
+    expect(roll.totalAreaCentiM2).toBe(won.reduce((s, r) => s + r.areaCentiM2, 0));
+  });
+
   it('reads areas exactly, never through floating point', async () => {
     const csv = rollCsv(rows(2)).replace(',50.00,', ',0.29,');
     expect((await put('staff1', 'xinyu', csv)).status).toBe(200);

@@ -1,0 +1,77 @@
+/**
+ * Household rolls in the ballots table. Each import's units are written under their own version
+ * (the first 16 hex digits of the rows' hash), and META names the version in force: META is the
+ * truth, written last and conditionally, so two imports at once never mix their rows, an interrupted
+ * import is simply not in force, and a ballot frozen from META's version gets exactly that roll.
+ *  ROLL#<estate>  META                    hash, totals, who imported it when
+ *  ROLL#<estate>  UNIT#<version>#<unit>   one unit of that version
+ */
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailed } from '../shared/db/client.js';
+import { batchWrite, queryAll } from './db.js';
+import type { RollRow } from './roll-csv.js';
+
+export interface RollMeta { estateId: string; hash: string; units: number; totalAreaCentiM2: number; heads: number; importedAt: string; importedBy: string }
+export interface EstateInfo { id: string; name: string; communityId: string }
+
+const pk = (estateId: string) => `ROLL#${estateId}`;
+const version = (hash: string) => `UNIT#${hash.slice(0, 16)}#`;
+
+export class RollRepository {
+  constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string, private readonly communityTable: string) {}
+
+  /** The estate's record in the community table (name, community), or null. */
+  async getEstate(communityId: string, estateId: string): Promise<EstateInfo | null> {
+    const out = await this.db.send(new GetCommand({
+      TableName: this.communityTable, Key: { pk: `COMMUNITY#${communityId}`, sk: `ESTATE#${estateId}` },
+    }));
+    return out.Item ? { id: estateId, name: String(out.Item.name), communityId } : null;
+  }
+
+  async getMeta(estateId: string): Promise<RollMeta | null> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: pk(estateId), sk: 'META' }, ConsistentRead: true }));
+    return (out.Item as unknown as RollMeta | undefined) ?? null;
+  }
+
+  /** The units of one version of the roll (the one META names, for the roll in force). */
+  async getUnits(estateId: string, hash: string): Promise<RollRow[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+      ExpressionAttributeValues: { ':pk': pk(estateId), ':v': version(hash) }, ConsistentRead: true,
+    });
+    return items.map((i) => ({
+      unitId: String(i.unitId), building: String(i.building), room: String(i.room), areaCentiM2: Number(i.areaCentiM2),
+      owners: i.owners as string[], head: String(i.head), representativeId: (i.representativeId as string | undefined) ?? null,
+    }));
+  }
+
+  /**
+   * Writes a whole valid roll as a new version, then puts it in force by writing META on condition
+   * that META still names the version this import started from. False: another import won meanwhile.
+   * The replaced version's units are deleted afterwards (left over if that fails: nothing reads them).
+   */
+  async replace(meta: RollMeta, rows: RollRow[], previousHash: string | null): Promise<boolean> {
+    await batchWrite(this.db, this.table, rows.map((r) => ({
+      PutRequest: { Item: { pk: pk(meta.estateId), sk: `${version(meta.hash)}${r.unitId}`, ...r } },
+    })));
+    try {
+      await this.db.send(new PutCommand({
+        TableName: this.table, Item: { pk: pk(meta.estateId), sk: 'META', ...meta },
+        // Why: the roll in force is still the one this import read (no other import won meanwhile).
+        ConditionExpression: previousHash === null ? 'attribute_not_exists(pk)' : '#h = :prev',
+        ...(previousHash === null ? {} : { ExpressionAttributeNames: { '#h': 'hash' }, ExpressionAttributeValues: { ':prev': previousHash } }),
+      }));
+    } catch (e) {
+      if (isConditionFailed(e)) return false;
+      throw e;
+    }
+    if (previousHash !== null && version(previousHash) !== version(meta.hash)) {
+      const old = await queryAll(this.db, {
+        TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)', ProjectionExpression: 'pk, sk',
+        ExpressionAttributeValues: { ':pk': pk(meta.estateId), ':v': version(previousHash) },
+      });
+      await batchWrite(this.db, this.table, old.map((Key) => ({ DeleteRequest: { Key } })));
+    }
+    return true;
+  }
+}
