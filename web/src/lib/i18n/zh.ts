@@ -191,7 +191,7 @@ export const zh = {
   'activity.bookingTitle': '我的预约',
   'activity.priorityLabel': '优先座位',
   'activity.priorityHeld': '其中 {seats} 个座位留给{group}，到 {time} 后向所有人开放',
-  'activity.yourPrioritySeat': '您订到的是优先座位。',
+  'activity.yourPrioritySeat': '你订到的是优先座位。',
   'priority.elderly': '65 岁及以上的居民',
   'priority.children': '有 12 岁及以下孩子的家庭',
   'priority.all': '所有居民',
