@@ -16,6 +16,9 @@
  * - PUT  /ballots/{id}/vote                 a unit's representative votes `{choice, unitId?}`; without unitId the
  *                                           vote applies to every unit the caller represents. Changeable until
  *                                           close; the last vote counts. → MyVotes (with receipt codes)
+ *                                           An owner's own online vote also replaces an earlier paper/proxy entry
+ *                                           (the entry stays in the history). Tenants, donors and other estates'
+ *                                           owners (not representatives on the frozen roll) get 403; closed → 409.
  * - GET  /ballots/{id}/units                staff or committee: the frozen roll with who has voted and how (online,
  *                                           paper, proxy), never the choice while open. → BallotUnits
  * - PUT  /ballots/{id}/units/{unitId}/vote  staff: enter a paper ballot or a proxy vote with evidence; a unit that

@@ -171,5 +171,11 @@ describe('a 50-unit roll', () => {
     const mine = MyVotes.parse((await api.call('GET', `/api/ballots/${ballot.id}/vote`, { token: await as(a) })).body).items[0]!;
     expect(published.items.find((i) => i.receipt === mine.receipt)!.choice).toBe('no');
     expect(published.items.find((i) => i.receipt === replaced.body.receipt)!.choice).toBe('no');
+    // A receipt belongs to one unit in one ballot: the same unit's code in the earlier ballot is another.
+    const earlier = BallotPage.parse((await api.call('GET', '/api/ballots?estateId=dongyuan&limit=50')).body).items.filter((x) => x.id !== ballot.id);
+    const codes = await Promise.all(earlier.map(async (x) =>
+      MyVotes.parse((await api.call('GET', `/api/ballots/${x.id}/vote`, { token: await as(a) })).body).items[0]?.receipt ?? null));
+    expect(codes.filter(Boolean).length).toBeGreaterThan(0);
+    expect(codes).not.toContain(mine.receipt);
   });
 });
