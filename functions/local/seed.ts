@@ -19,6 +19,7 @@ import { newId } from '../shared/ids.js';
 import { seedActivities } from './demo/activities.js';
 import { seedBallots } from './demo/ballots.js';
 import { COMMUNITY, ESTATES, SPACES } from './demo/community.js';
+import { seedDonations } from './demo/donations.js';
 import { demo } from './demo/people.js';
 import { demoProposals, type DemoProposal, type DemoStep } from './demo/proposals.js';
 
@@ -97,6 +98,7 @@ export async function seedDemo(db: DynamoDBDocumentClient = documentClient()): P
   await seedProposals(db);
   await seedActivities(db);
   await seedBallots(db);
+  await seedDonations(db);
   await db.send(new PutCommand({ TableName: table, Item: { ...MARKER, seededAt: new Date().toISOString() } }));
   return true;
 }
