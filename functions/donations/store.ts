@@ -61,14 +61,19 @@ export class LedgerStore {
    * Appends the entry `build` drafts from the tail's state, or returns the entry `build` says this
    * request already made. `build` runs again on the new tail after every lost race.
    */
-  append(communityId: string, build: Build): Promise<{ item: ChainItem; replay: boolean }> {
+  append(communityId: string, build: Build, prefetched?: Promise<LedgerState>): Promise<{ item: ChainItem; replay: boolean }> {
     return this.serial(communityId, async () => {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const state = await this.load(communityId);
+        // A tail read started while the caller's roles were being read saves a round trip; it is as
+        // fresh as any: if someone appended since, the put below fails and we read again.
+        const state = attempt === 0 && prefetched ? await prefetched : await this.load(communityId);
         const out = build(state);
         if ('replay' in out) return { item: out.replay, replay: true };
         const item = seal(state, out.draft, this.newId(), this.clock());
-        if (await this.repo.append(item)) return { item, replay: false };
+        if (await this.repo.append(item)) {
+          apply(state, item); // position n + 1 was free, so the state was at the tail: fold our entry in too
+          return { item, replay: false };
+        }
         // Lost the race, or the SDK retried our own put after a lost reply: look at that position.
         const after = await this.load(communityId);
         if (after.items[item.e.position - 1]?.e.id === item.e.id) return { item, replay: false };

@@ -64,6 +64,8 @@ interface Write {
   request: unknown;
   projectInBody?: boolean;
   draft: (state: LedgerState) => Draft;
+  /** The tail of the community's chain, read while the caller was being looked up. */
+  prefetched?: Promise<LedgerState> | undefined;
 }
 
 /**
@@ -88,7 +90,7 @@ async function write(deps: LedgerDeps, w: Write): Promise<ChainItem> {
     if (w.key !== undefined) d.priv = { ...(d.priv ?? { salt: salt() }), idem: { scope: w.callerId, key: w.key, requestHash } };
     check(state, d, w.projectInBody ?? true);
     return { draft: d };
-  });
+  }, w.prefetched);
   return item;
 }
 
@@ -96,6 +98,8 @@ const answer = (item: ChainItem): LedgerEntryFull => fullView(item, derivedAtRec
 
 export async function recordDonation(deps: LedgerDeps, callerId: string, headers: Headers, body: In<typeof DonationBody>): Promise<LedgerEntryFull> {
   const key = idempotencyKey(headers, true);
+  const tail = deps.store.load(deps.defaultCommunity);
+  tail.catch(() => undefined); // awaited below when used; never an unhandled rejection
   const m = await deps.community.getMember(callerId);
   const communityId = communityOf(m, deps);
   let enteredBy: Draft['enteredBy'] = null;
@@ -120,6 +124,7 @@ export async function recordDonation(deps: LedgerDeps, callerId: string, headers
     : { kind: 'in_kind_gift', item: body.item, quantity: body.quantity, unit: body.unit, estimatedValueFen: body.estimatedValueFen, ...common };
   const item = await write(deps, {
     communityId, callerId, routeId: 'donations.create', key, request: body,
+    prefetched: communityId === deps.defaultCommunity ? tail : undefined,
     draft: () => ({ payload, projectId: body.projectId ?? null, enteredBy, priv: { ...priv } }),
   });
   return answer(item);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchBundles } from './bundles.js';
 import type { BallotBench } from './ballots.js';
+import type { LedgerBench } from './ledger.js';
 import { benchRequests } from './requests.js';
 import { round } from './stats.js';
 import { benchPage } from './web.js';
@@ -39,6 +40,13 @@ add('PUT ballot vote via local HTTP adapter', `${round(ballots.voteMs, 2)} ms`, 
 add('bare conditional UpdateItem of a unit', `${round(ballots.bareVoteMs, 2)} ms`, 'median of 59, same shape');
 add('ballot vote overhead ratio', `${round(ballots.overheadRatio, 2)}x`, 'adapter ÷ bare write');
 add(`tally of ${ballots.units} units (pure)`, `${round(ballots.tallyMs, 2)} ms`, 'median of 31, BigInt');
+
+// The ledger in its own process too (one local platform per process).
+const ledger = JSON.parse(execSync('npx tsx test/bench/ledger.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as LedgerBench;
+for (const c of ledger.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU`, 'ledger; table units (no GSI)');
+add('POST /api/donations via local HTTP adapter', `${round(ledger.donationMs, 2)} ms`, 'median of 60 (identity + tail read + conditional put)');
+add('bare conditional PutItem of a ledger entry', `${round(ledger.barePutMs, 2)} ms`, `median of 60, same shape (${ledger.entryBytes} B)`);
+add('donation overhead ratio', `${round(ledger.overheadRatio, 2)}x`, 'adapter ÷ bare write');
 
 if (!existsSync('web/build/index.html')) execSync('npm run build:web', { stdio: 'inherit' });
 for (const [page, file] of [['/ (home)', 'index.html'], ['/proposals', 'proposals.html'], ['/proposals/{id} (SPA shell)', '200.html']] as const) {

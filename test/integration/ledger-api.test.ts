@@ -174,8 +174,11 @@ describe('who may do what', () => {
     expect(r.status).toBe(201);
     expect(LedgerEntryFull.parse(r.body)).toMatchObject({ enteredBy: { id: 'staff1' }, donor: { name: '南京新华书店', donorType: 'organisation', userId: null, evidence: '捐赠函 2026-17' } });
     expect(LedgerEntry.parse((await send('GET', `/api/ledger/entries/${r.body.id}`)).body)).toMatchObject({ donor: { name: '南京新华书店' } });
-    expect((await give('donor1', money(10_000, { channel: 'bank_transfer', reference: 'TX-1' }))).status).toBe(201);
-    expect((await send('GET', '/api/me/donations', { who: 'donor1' })).body.items).toHaveLength(1);
+    const mine = async () => (await send('GET', '/api/me/donations', { who: 'donor1' })).body.items as { id: string }[];
+    const before = await mine();
+    const made = await give('donor1', money(10_000, { channel: 'bank_transfer', reference: 'TX-1' }));
+    expect(made.status).toBe(201);
+    expect((await mine()).map((g) => g.id)).toEqual([made.body.id, ...before.map((g) => g.id)]);
   });
 
   it('answers bad input with 400 and the fields, never 500', async () => {

@@ -1,0 +1,105 @@
+/**
+ * Ledger costs: capacity units per donation (warm Lambda: one identity Query, one consistent
+ * Query of the chain's tail, one conditional PutItem), per replayed donation, per confirmation and per
+ * public read; and the overhead of a donation: median `POST /api/donations` through the local HTTP
+ * adapter ÷ median bare conditional PutItem of an entry of the same shape on the same engine.
+ * Run alone: `npx tsx test/bench/ledger.ts` (`--json`: one JSON line, as test/bench/run.ts reads it).
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { startPlatform } from '../../functions/local/platform.js';
+import { ledgerKeys } from '../../functions/donations/repository.js';
+import { config } from '../../functions/shared/config.js';
+import { documentClient } from '../../functions/shared/db/client.js';
+import { Api } from '../support/platform.js';
+import { median } from './stats.js';
+
+export interface LedgerBench {
+  capacity: { action: string; rcu: number; wcu: number }[];
+  donationMs: number;
+  barePutMs: number;
+  overheadRatio: number;
+  entryBytes: number;
+}
+
+const READS = /^(Get|Query|BatchGet|Scan)/;
+function meter() {
+  let units = { rcu: 0, wcu: 0 };
+  documentClient().middlewareStack.add((next, ctx) => async (args) => {
+    (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+    const out = await next(args);
+    const consumed = (out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+    const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as { CapacityUnits?: number }[];
+    const sum = list.reduce((a, c) => a + (c.CapacityUnits ?? 0), 0);
+    if (READS.test(ctx.commandName ?? '')) units.rcu += sum; else units.wcu += sum;
+    return out;
+  }, { step: 'initialize', name: 'ledgerBenchCapacityMeter' });
+  return { take: () => { const u = units; units = { rcu: 0, wcu: 0 }; return u; } };
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+export async function benchLedger(samples = 60): Promise<LedgerBench> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const platform = await startPlatform({ port: 0, dataDir: ':memory:', staticDir: null, quiet: true });
+  try {
+    const api = new Api(platform.url);
+    const units = meter();
+    const [resident, staff] = [await api.signIn('resident1'), await api.signIn('staff1')];
+    const body = { type: 'money', amountFen: 10_000, currency: 'CNY', channel: 'wechat_pay', reference: 'WX4200001234', visibility: 'public' };
+    const give = (key: string) => fetch(`${platform.url}/api/donations`, {
+      method: 'POST', body: JSON.stringify(body),
+      headers: { authorization: `Bearer ${resident}`, 'content-type': 'application/json', 'idempotency-key': key },
+    }).then(async (r) => ({ status: r.status, body: await r.json() as { id: string } }));
+    await give(randomUUID()); // warm: the Lambda has folded the chain once, as a warm container has
+
+    const capacity: LedgerBench['capacity'] = [];
+    const measure = async (action: string, fn: () => Promise<unknown>) => {
+      units.take();
+      await fn();
+      capacity.push({ action, ...units.take() });
+    };
+    const key = randomUUID();
+    let id = '';
+    await measure('POST /api/donations', async () => { id = (await give(key)).body.id; });
+    await measure('POST /api/donations (replayed key)', () => give(key));
+    await measure('POST /api/donations/{id}/confirmation', () => api.call('POST', `/api/donations/${id}/confirmation`, { token: staff, body: {} }));
+    await measure('GET /api/ledger (20, warm)', () => api.call('GET', '/api/ledger'));
+    await measure('GET /api/ledger/summary (warm)', () => api.call('GET', '/api/ledger/summary'));
+    await measure('GET /api/ledger/verify (whole chain)', () => api.call('GET', '/api/ledger/verify'));
+
+    const through: number[] = [];
+    for (let i = 0; i < samples; i++) through.push(await timed(() => give(randomUUID())));
+
+    // The bare write: one conditional PutItem of an entry like the ones just written, at a fresh position.
+    const chain = (await api.call('GET', '/api/ledger/export.json')).body as { entries: { position: number }[] };
+    const last = (await api.call('GET', `/api/donations/${id}`, { token: staff })).body;
+    const sample = { e: { ...last, status: undefined, reversedBy: undefined, confirmedBy: undefined, hash: undefined }, h: 'f'.repeat(64), p: { salt: 'f'.repeat(32), donorName: '王秀英', donorUserId: 'resident1', idem: { scope: 'resident1', key: randomUUID(), requestHash: 'f'.repeat(64) } } };
+    const entryBytes = Buffer.byteLength(JSON.stringify(sample));
+    const db = documentClient();
+    const bare: number[] = [];
+    let position = chain.entries.length + 10_000;
+    for (let i = 0; i < samples; i++) {
+      bare.push(await timed(() => db.send(new PutCommand({
+        TableName: config().tables.donations, Item: { pk: ledgerKeys.pk('bench'), sk: ledgerKeys.sk(position++), ...sample },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }))));
+    }
+    const donationMs = median(through);
+    const barePutMs = median(bare);
+    return { capacity, donationMs, barePutMs, overheadRatio: donationMs / barePutMs, entryBytes };
+  } finally {
+    await platform.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await benchLedger();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(r));
+  else console.table([...r.capacity, { action: 'donation ms / bare put ms / ratio', rcu: r.donationMs, wcu: r.barePutMs }]);
+}
