@@ -44,6 +44,8 @@ export const ledgerEn = {
   'ledger.from': 'From: {name}',
   'ledger.paidTo': 'Paid to: {payee}',
   'ledger.reasonShort': 'Reason: {reason}',
+  'ledger.confirmsPosition': 'Entry {position} confirmed as received',
+  'ledger.reversesPosition': 'Reverses entry {position}',
   'ledger.anonymous': 'Anonymous',
   'ledger.anonymousShownToYou': '{name} (shown publicly as Anonymous)',
   'ledger.goods': '{quantity} {unit} of {item}',

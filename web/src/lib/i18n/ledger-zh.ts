@@ -51,6 +51,8 @@ export const ledgerZh = {
   'ledger.from': '来自：{name}',
   'ledger.paidTo': '付给：{payee}',
   'ledger.reasonShort': '原因：{reason}',
+  'ledger.confirmsPosition': '确认第 {position} 条已收到',
+  'ledger.reversesPosition': '冲销第 {position} 条',
   'ledger.anonymous': '匿名',
   'ledger.anonymousShownToYou': '{name}（公开显示为匿名）',
   'ledger.goods': '{item} {quantity} {unit}',

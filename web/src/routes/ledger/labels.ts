@@ -36,7 +36,7 @@ export const channels = Object.keys(channelKey) as Channel[];
 export function formatMinutes(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (h === 0) return t('ledger.minutesOnly', { minutes: m });
+  if (h === 0 && m > 0) return t('ledger.minutesOnly', { minutes: m });
   return m === 0 ? t('ledger.hoursOnly', { hours: h }) : t('ledger.hoursMinutes', { hours: h, minutes: m });
 }
 
