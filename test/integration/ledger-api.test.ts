@@ -198,6 +198,29 @@ describe('who may do what', () => {
   });
 });
 
+describe('reading the public ledger', () => {
+  it('pages newest first with a cursor, filters by kind, and exports the same entries as JSON and CSV', async () => {
+    const all = await chain();
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = LedgerPage.parse((await send('GET', `/api/ledger?limit=7${cursor ? `&cursor=${cursor}` : ''}`)).body);
+      seen.push(...page.items.map((e) => e.position));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(seen).toEqual(all.entries.map((e) => e.position).reverse());
+    const gifts = LedgerPage.parse((await send('GET', '/api/ledger?kind=in_kind_gift&limit=50')).body).items;
+    expect(gifts.length).toBeGreaterThan(0);
+    expect(gifts.every((e) => e.kind === 'in_kind_gift')).toBe(true);
+    const csv = await send('GET', '/api/ledger/export.csv');
+    expect(csv.status).toBe(200);
+    expect(csv.type).toBe('text/csv; charset=utf-8');
+    expect(csv.text.replace(/^\uFEFF/, '').startsWith('position,id,recordedAt,kind,status,')).toBe(true); // fetch drops the BOM
+    expect(csv.text.split('\r\n').filter((l) => /^\d+,[0-9A-Z]{26},/.test(l)).map((l) => Number(l.split(',')[0])))
+      .toEqual(all.entries.map((e) => e.position));
+  });
+});
+
 describe('tamper evidence', () => {
   it('reports the position of an entry edited directly in the database, and the offline check agrees', async () => {
     await give('resident12', money(1234));
