@@ -225,6 +225,45 @@ describe('a donation ledger anyone can check (Chinese)', () => {
     await context.close();
   });
 
+  it('staff record a bookshop\'s gift from the counter; a mistake is corrected by a reversal, never an edit', async () => {
+    const { context, page } = await site.newPage();
+    await signInAs(page, 'staff1', '/ledger/manage');
+    const gift = page.getByRole('region', { name: '代捐赠人登记捐赠' });
+    await gift.getByLabel('捐赠人姓名或单位名称').fill('茶亭书店');
+    await gift.getByRole('radio', { name: '单位' }).check();
+    await gift.getByLabel('凭据').fill('收据本第 12 号，店长签字');
+    await gift.getByLabel('金额（元）').fill('500');
+    await gift.getByRole('radio', { name: '现金' }).check();
+    await gift.getByLabel('捐给哪个项目').selectOption({ label: TITLE });
+    await gift.getByRole('button', { name: '登记这笔捐赠' }).click();
+    await gift.getByText(/已为“茶亭书店”登记这笔捐赠/).waitFor();
+    const [shop] = await entries(`projectId=${projectId}&kind=money_gift&status=pledged`);
+    expect(shop?.kind === 'money_gift' && shop.donor.name).toBe('茶亭书店');
+    const pledges = page.getByRole('region', { name: '待确认的捐赠' });
+    await pledges.getByRole('button', { name: `确认收到：账本第 ${shop!.position} 条` }).click();
+    await pledges.getByText(`已确认收到账本第 ${shop!.position} 条。`).waitFor();
+
+    // Wrong amount: staff reverse it on its page, with the reason; the entry stays, marked reversed.
+    await page.goto(`/ledger/entries/${shop!.id}`);
+    await ready(page);
+    const tools = page.getByRole('region', { name: '工作人员与委员会操作' });
+    await tools.getByRole('button', { name: '冲销这条记录' }).click();
+    await tools.getByText('请写明更正原因（至少 3 个字）').waitFor();
+    await tools.getByLabel('更正原因').fill('金额记错，应为 50 元，另行登记');
+    await tools.getByRole('button', { name: '冲销这条记录' }).click();
+    await tools.getByText(/已冲销，更正记录是账本第 \d+ 条。/).waitFor();
+    await page.locator('dd', { hasText: /^已冲销$/ }).waitFor();
+    await context.close();
+
+    // The public project card counts only the gifts that stand.
+    const visitor = await site.newPage({ width: 1024, height: 900 });
+    await visitor.page.goto('/ledger');
+    await ready(visitor.page);
+    const project = visitor.page.getByRole('article', { name: TITLE });
+    await project.getByText(`已筹集 ${yuan(360000)}`).waitFor();
+    await visitor.context.close();
+  });
+
   it('the receipt prints on one A4 page and its QR code opens the entry', async () => {
     const { context, page } = await site.newPage();
     await page.goto(`/ledger/entries/${giftId}`);
