@@ -44,6 +44,19 @@ describe('appends from separate processes', () => {
   }, 120_000);
 });
 
+describe('replays spread over separate processes', () => {
+  it('make one entry: the key check and the append share one tail read, so the losers find the winner\'s entry', async () => {
+    const lambdas = Array.from({ length: 4 }, () => container());
+    const before = (await readChain('chating')).length;
+    const key = 'spread-replay-1';
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => recordDonation(lambdas[i % 4]!, 'resident22', { 'idempotency-key': key }, gift(999))));
+    const after = await readChain('chating');
+    expect(after.length).toBe(before + 1);
+    expect(new Set(replies.map((r) => JSON.stringify(r))).size).toBe(1);
+    await expect(recordDonation(lambdas[0]!, 'resident22', { 'idempotency-key': key }, gift(1000))).rejects.toMatchObject({ status: 409, code: 'idempotency_key_reused' });
+  }, 60_000);
+});
+
 describe('a Lambda that dies right after its one write', () => {
   it('leaves an entry that the retry with the same key finds: no double entry, no lost key', async () => {
     const real = new LedgerRepository(documentClient(), config().tables.donations);
