@@ -26,6 +26,12 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
+/** Nothing is wider than the phone: no sideways scrolling (a long English label once did that). */
+async function expectNoSideScroll(page: Page): Promise<void> {
+  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(scroll, 'page width').toBeLessThanOrEqual(width!);
+}
+
 /** No message key shows through in place of a message (a part of the catalogue not loaded). */
 async function expectNoRawKeys(page: Page): Promise<void> {
   // (The page names the file ledger.json on purpose.)
@@ -65,6 +71,7 @@ describe.each(langs)('ledger pages in $lang', (l) => {
     await page.locator('#entries article').first().waitFor();
     await expectAccessible(page, 'ledger');
     await expectNoRawKeys(page);
+    await expectNoSideScroll(page);
     await screenshot(page, `ledger-${l.tag === 'zh' ? 'a11y-zh' : 'en'}`);
 
     // The kind filter and "show more" work from the keyboard alone.
@@ -91,6 +98,7 @@ describe.each(langs)('ledger pages in $lang', (l) => {
     await page.getByRole('region', { name: l.receipt }).getByRole('img').locator('svg').waitFor();
     await expectAccessible(page, 'entry and receipt');
     await expectNoRawKeys(page);
+    await expectNoSideScroll(page);
     await done();
   });
 
@@ -108,6 +116,7 @@ describe.each(langs)('ledger pages in $lang', (l) => {
     await page.getByRole('alert').getByText(l.fix).waitFor();
     await expectAccessible(page, 'donate form with errors');
     await expectNoRawKeys(page);
+    await expectNoSideScroll(page);
     await screenshot(page, `donate-errors-${l.tag}`);
     await done();
   });
@@ -119,6 +128,7 @@ describe.each(langs)('ledger pages in $lang', (l) => {
     await page.locator('main form').first().waitFor();
     await expectAccessible(page, 'staff screens');
     await expectNoRawKeys(page);
+    await expectNoSideScroll(page);
     await screenshot(page, `ledger-manage-${l.tag}`);
     await done();
   });
@@ -129,5 +139,29 @@ describe.each(langs)('ledger pages in $lang', (l) => {
     await expectAccessible(page, 'entry with staff tools');
     await expectNoRawKeys(page);
     await done();
+  });
+});
+
+describe('ledger pages in elder mode (Chinese)', () => {
+  it('the ledger, a receipt and the donate form stay accessible with large type', async () => {
+    const { context, page } = await site.newPage();
+    await page.goto('/');
+    await ready(page);
+    await page.evaluate(() => localStorage.setItem('gongzhi.elder', '1'));
+    for (const [path, what] of [['/ledger', 'ledger'], [giftPath, 'receipt']] as const) {
+      await page.goto(path);
+      await ready(page);
+      expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
+      await (path === '/ledger' ? page.locator('#entries article').first() : page.getByRole('img', { name: /^二维码/ }).locator('svg')).waitFor();
+      await expectAccessible(page, `${what} (elder mode)`);
+      await expectNoSideScroll(page);
+      await screenshot(page, `ledger-${what}-elder-zh`);
+    }
+    await signInAs(page, 'resident8', '/donate');
+    await page.getByRole('button', { name: '登记这笔捐赠' }).click();
+    await page.getByRole('alert').getByText('有几项还没填好').waitFor();
+    await expectAccessible(page, 'donate form with errors (elder mode)');
+    await expectNoSideScroll(page);
+    await context.close();
   });
 });
