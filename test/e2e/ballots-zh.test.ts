@@ -1,14 +1,14 @@
 /**
  * The owner-vote journey in Chinese: committee1 opens a "hire a property company" ballot through
- * the form; resident1 votes on the vote screen and keeps the receipt code; the other owners vote
- * through the API; staff1 enters two paper ballots (and is stopped from overwriting a vote without
- * a reason); the dev clock passes the closing time; committee1 counts; the result page shows the
+ * the form; resident1 votes on the vote screen, changes their mind and keeps the receipt code; the
+ * other owners vote through the API; staff1 enters two paper ballots (is stopped from overwriting a
+ * vote without a reason, then replaces one with its reason); the dev clock passes the closing time; committee1 counts; the result page shows the
  * outcome with the rule, charts and tables; resident1 finds their receipt, objects, committee1
  * answers; after the notice period the result is final.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Ballot, MyVotes, Roll } from '../../functions/contracts/ballots.js';
+import { Ballot, MyVotes, Roll, UnitHistory } from '../../functions/contracts/ballots.js';
 import { DevSession } from '../../functions/contracts/me.js';
 import { startSite, type Site } from './support/site.js';
 import { ready, screenshot, signInAs } from './support/steps.js';
@@ -92,9 +92,22 @@ describe('a property-company ballot from opening to a final result (Chinese)', (
     // The heading takes the focus, so a screen reader says where the voter is.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.getByRole('button', { name: '返回重新选' }).click();
+    await page.getByRole('button', { name: '反对' }).click();
+    await page.getByText('你选择了：').waitFor();
+    await page.locator('.chosen', { hasText: '反对' }).waitFor();
+    await page.getByRole('button', { name: '确认投票' }).click();
+    await page.getByRole('heading', { level: 1, name: /投票成功/ }).waitFor();
+    await page.getByText('你的选择：反对').waitFor();
+
+    // Changing the vote before close: the screen says what counts now, the last vote counts.
+    await page.getByRole('link', { name: '返回表决页面' }).click();
+    await mine.getByText('已投票：反对').waitFor();
+    await mine.getByRole('link', { name: '修改我的投票' }).click();
+    await page.getByText('你现在的选择是：反对。可以改。').waitFor();
     await page.getByRole('button', { name: '同意' }).click();
     await page.getByRole('button', { name: '确认投票' }).click();
     await page.getByRole('heading', { level: 1, name: /投票成功/ }).waitFor();
+    await page.getByText('你的选择：同意').waitFor();
     await page.getByText('请把回执码抄下来').waitFor();
     receipt = (await page.locator('.receipt').first().innerText()).replace(/\s/g, '');
     expect(receipt).toMatch(/^[0-9A-Z]{10}$/);
@@ -126,7 +139,7 @@ describe('a property-company ballot from opening to a final result (Chinese)', (
     await done();
   });
 
-  it('staff enter two paper ballots; a unit that voted is not overwritten without a reason', async () => {
+  it('staff enter two paper ballots; a vote is replaced only when asked, with a reason', async () => {
     const { page, done } = await open('staff1', path);
     const tools = page.getByRole('region', { name: '工作人员和业主委员会' });
     await tools.getByRole('heading', { name: '录入纸质票或委托票' }).waitFor();
@@ -152,11 +165,23 @@ describe('a property-company ballot from opening to a final result (Chinese)', (
     await tools.getByLabel(/委托人/).fill('王秀英');
     await tools.getByRole('button', { name: '录入这张票' }).click();
     await tools.getByText(/^已录入 .+：反对。/).waitFor();
+
+    // The owner comes in and changes the proxy's choice: a replacement, with its reason.
+    await tools.getByLabel('房屋').selectOption(proxy.unitId);
+    await tools.getByText(/这户已经投过票（委托代投/).waitFor();
+    await tools.getByRole('radio', { name: '同意' }).check();
+    await tools.getByRole('radio', { name: '纸质表决票' }).check();
+    await tools.getByLabel(/表决票编号/).fill('ZP-0103');
+    await tools.getByRole('checkbox', { name: '用这张票替换原来的投票' }).check();
+    await tools.getByLabel(/替换的原因/).fill('业主本人到社区改票');
+    await tools.getByRole('button', { name: '录入这张票' }).click();
+    await tools.getByText(/^已录入 .+：同意。/).waitFor();
     await screenshot(page, 'ballot-paper-entry-zh');
     await done();
 
-    const history = await (await api('GET', `/ballots/${ballotId}/units/${proxy.unitId}/history`, 'staff1')).json() as { items: { via: string; evidence: { formNumber: string } | null; onBehalfOf: string | null }[] };
-    expect(history.items.at(-1)).toMatchObject({ via: 'proxy', evidence: { formNumber: 'WT-0102' }, onBehalfOf: '王秀英' });
+    const history = UnitHistory.parse(await (await api('GET', `/ballots/${ballotId}/units/${proxy.unitId}/history`, 'staff1')).json());
+    expect(history.items.at(-2)).toMatchObject({ via: 'proxy', evidence: { formNumber: 'WT-0102' }, onBehalfOf: '王秀英' });
+    expect(history.items.at(-1)).toMatchObject({ via: 'paper', evidence: { formNumber: 'ZP-0103' }, reason: '业主本人到社区改票' });
   });
 
   it('after closing time the committee counts; the result page shows the outcome with its rule', async () => {
