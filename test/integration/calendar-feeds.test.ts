@@ -25,6 +25,8 @@ let engine: Engine;
 let deps: CalendarDeps;
 let now = '2026-10-01T00:00:00.000Z';
 const ids: Record<string, string> = {};
+/** The events this file scheduled (the demo community has its own activities in the same parks). */
+const ours = <E extends { uid: string }>(events: E[]): E[] => events.filter((e) => Object.values(ids).some((id) => e.uid === `${id}@gongzhi`));
 
 const schedule = async (spaceId: string, day: string, from: string, to: string, extra: Record<string, unknown> = {}) =>
   (await scheduleActivity(deps, 'staff1', {
@@ -64,6 +66,7 @@ describe('a space calendar', () => {
     const text = await spaceCalendar(deps, 'leisure-garden');
     expect(ICalendar.safeParse(text).success).toBe(true);
     const cal = parseCalendar(text);
+    cal.events = ours(cal.events);
     expect(cal.name).toBe('休闲花园 Leisure Garden · 共治');
     expect(cal.prodId).toContain('Gongzhi');
     expect(cal.timezones).toEqual(['Asia/Shanghai']);
@@ -85,7 +88,7 @@ describe('a space calendar', () => {
     try {
       const text = await spaceCalendar(deps, 'leisure-garden');
       expect(text).toContain('DTSTART;TZID=Asia/Shanghai:20261210T090000\r\n');
-      expect(parseCalendar(text).events[1]!.start).toBe(at('2026-12-10', '09:00'));
+      expect(ours(parseCalendar(text).events)[1]!.start).toBe(at('2026-12-10', '09:00'));
     } finally {
       if (was === undefined) delete process.env.TZ; else process.env.TZ = was;
     }
