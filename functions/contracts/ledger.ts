@@ -25,7 +25,7 @@
  *   `GET /api/ledger/export.json` and `GET /api/ledger/export.csv` (public open data; the JSON is what
  *   `npm run ledger:verify -- <file>` checks offline).
  *
- * Every public shape leaves out an anonymous donor's name and user id; donors' user ids and the
+ * Every public shape leaves out an anonymous donor's name, user id and transaction reference; donors' user ids and the
  * evidence of gifts recorded on behalf are shown only to staff, committee and the donor.
  * Money is integer fen; volunteer time is integer minutes.
  */

@@ -41,6 +41,8 @@ export interface PrivatePart {
   donorName?: string;
   donorUserId?: string;
   evidence?: string;
+  /** An anonymous gift's bank or WeChat Pay reference (it could lead back to the payer). */
+  reference?: string;
   idem?: { scope: string; key: string; requestHash: string };
 }
 

@@ -117,10 +117,14 @@ export async function recordDonation(deps: LedgerDeps, callerId: string, headers
     donorName = m.registered ? m.displayName : null;
     priv = { salt: salt(), donorName: m.displayName, donorUserId: m.id };
   }
-  const donor = { name: body.visibility === 'public' ? donorName : null, donorType };
+  const anonymous = body.visibility === 'anonymous';
+  const donor = { name: anonymous ? null : donorName, donorType };
+  // A transaction reference can lead back to the payer: an anonymous gift keeps it private.
+  const reference = body.type === 'money' && body.reference !== undefined ? body.reference : null;
+  if (anonymous && reference !== null) priv.reference = reference;
   const common = { visibility: body.visibility, donor, message: body.message ?? null };
   const payload: Payload = body.type === 'money'
-    ? { kind: 'money_gift', amountFen: body.amountFen, currency: 'CNY', channel: body.channel, reference: body.reference ?? null, ...common }
+    ? { kind: 'money_gift', amountFen: body.amountFen, currency: 'CNY', channel: body.channel, reference: anonymous ? null : reference, ...common }
     : { kind: 'in_kind_gift', item: body.item, quantity: body.quantity, unit: body.unit, estimatedValueFen: body.estimatedValueFen, ...common };
   const item = await write(deps, {
     communityId, callerId, routeId: 'donations.create', key, request: body,

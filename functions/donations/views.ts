@@ -27,6 +27,7 @@ export function fullView(item: ChainItem, d: Derived): LedgerEntryFull {
   const p = item.p;
   return {
     ...base,
+    ...(e.kind === 'money_gift' && p?.reference !== undefined ? { reference: p.reference } : {}),
     donor: { name: p?.donorName ?? e.donor.name ?? '', donorType: e.donor.donorType, userId: p?.donorUserId ?? null, evidence: p?.evidence ?? null },
   } as LedgerEntryFull;
 }

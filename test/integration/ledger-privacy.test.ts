@@ -15,6 +15,8 @@ const NAME = '欧阳隐名';
 const ID = 'hiddengiver7';
 const PUBLIC_NAME = '司马公开';
 const PUBLIC_ID = 'opengiver8';
+/** A WeChat Pay transaction number could lead back to the payer: private for an anonymous gift. */
+const REF = 'WX4200007777';
 
 const { api, as } = usePlatform(async () => {
   for (const [id, displayName] of [[ID, NAME], [PUBLIC_ID, PUBLIC_NAME]]) {
@@ -42,7 +44,7 @@ const json = async (method: string, path: string, who?: string, body?: unknown) 
 describe('anonymous donors in public responses', () => {
   it('never shows their name or user id on any public route, and staff still see both', async () => {
     const project = await json('POST', '/api/projects', 'committee1', { title: '精致家园座椅', budgetFen: 500_000 });
-    const anonMoney = await json('POST', '/api/donations', ID, { type: 'money', amountFen: 66_600, currency: 'CNY', channel: 'wechat_pay', reference: 'WX-77', visibility: 'anonymous', projectId: project.id });
+    const anonMoney = await json('POST', '/api/donations', ID, { type: 'money', amountFen: 66_600, currency: 'CNY', channel: 'wechat_pay', reference: REF, visibility: 'anonymous', projectId: project.id });
     const anonGoods = await json('POST', '/api/donations', ID, { type: 'in_kind', item: '帐篷', quantity: 10, unit: '顶', estimatedValueFen: 200_000, visibility: 'anonymous', projectId: project.id });
     const anonByStaff = await json('POST', '/api/donations', 'staff1', { type: 'money', amountFen: 5_000, currency: 'CNY', channel: 'cash', visibility: 'anonymous',
       onBehalfOf: { name: NAME, userId: ID, evidence: '收据簿 第12号' } });
@@ -87,6 +89,7 @@ describe('anonymous donors in public responses', () => {
           expect(res.status, `${p}: ${res.text}`).not.toBe(500);
           expect(res.text, p).not.toContain(NAME);
           expect(res.text, p).not.toContain(ID);
+          expect(res.text, p).not.toContain(REF);
         }
       }
     }
@@ -103,7 +106,7 @@ describe('anonymous donors in public responses', () => {
     expect(staffView.text).toContain(NAME);
     expect(staffView.text).toContain(ID);
     expect((await call('GET', `/api/donations/${anonByStaff.id}`, 'committee1')).text).toContain('收据簿 第12号');
-    expect(JSON.parse((await call('GET', `/api/donations/${anonMoney.id}`, ID)).text).donor).toMatchObject({ name: NAME, userId: ID });
+    expect(JSON.parse((await call('GET', `/api/donations/${anonMoney.id}`, ID)).text)).toMatchObject({ reference: REF, donor: { name: NAME, userId: ID } });
     expect((await call('GET', `/api/donations/${anonMoney.id}`, 'resident1')).status).toBe(403);
     expect(JSON.parse((await call('GET', '/api/me/donations', ID)).text).items).toHaveLength(3);
   }, 120_000);
