@@ -1,6 +1,6 @@
 /** `npm run bench`: sizes, cold start, request overhead and capacity units; prints a table, writes results.json. */
 import { execSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchBundles } from './bundles.js';
@@ -8,7 +8,8 @@ import type { BallotBench } from './ballots.js';
 import type { LedgerBench } from './ledger.js';
 import { benchRequests } from './requests.js';
 import { round } from './stats.js';
-import { benchPage } from './web.js';
+import type { LighthouseRow } from './lighthouse.js';
+import { benchPublicPages, ensureProductionBuild } from './web.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const rows: { metric: string; value: string; note: string }[] = [];
@@ -48,10 +49,15 @@ add('POST /api/donations via local HTTP adapter', `${round(ledger.donationMs, 2)
 add('bare conditional PutItem of a ledger entry', `${round(ledger.barePutMs, 2)} ms`, `median of 60, same shape (${ledger.entryBytes} B)`);
 add('donation overhead ratio', `${round(ledger.overheadRatio, 2)}x`, 'adapter ÷ bare write');
 
-if (!existsSync('web/build/index.html')) execSync('npm run build:web', { stdio: 'inherit' });
-for (const [page, file] of [['/ (home)', 'index.html'], ['/proposals', 'proposals.html'], ['/proposals/{id} (SPA shell)', '200.html']] as const) {
-  const p = benchPage('web/build', page, file);
-  add(`JS first load ${page}`, p ? kib(p.jsGzipBytes) + ' gzip' : 'missing', p ? `${p.jsFiles} files; budget 50 KiB` : `web/build/${file} not built`);
+ensureProductionBuild('web/build');
+for (const { page, file, row: p } of benchPublicPages('web/build')) {
+  add(`JS first load ${page}`, p ? kib(p.jsGzipBytes) + ' gzip' : 'missing', p ? `${p.jsFiles} files; budget 50 KiB${p.jsGzipBytes > 50 * 1024 ? ' — OVER' : ''}` : `web/build/${file} not built`);
+}
+// Lighthouse in its own process (one platform per process); mobile preset, median of 3 runs.
+const lighthouse = JSON.parse(execSync('npx tsx test/bench/lighthouse.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as LighthouseRow[];
+for (const r of lighthouse) {
+  add(`Lighthouse ${r.page}`, `perf ${r.performance} / a11y ${r.accessibility}`,
+    `mobile, median of ${r.runs}, host index ${r.benchmarkIndex} → CPU ×${r.cpuSlowdown}, gzip; LCP ${r.lcpMs} ms, TBT ${r.tbtMs} ms, CLS ${r.cls}; budget ≥ 95 / 100${r.failed.length ? `; failed: ${r.failed.join(', ')}` : ''}`);
 }
 
 const width = Math.max(...rows.map((r) => r.metric.length));

@@ -27,6 +27,10 @@ import { proposalDetailEn } from '../../web/src/lib/i18n/proposal-detail-en.js';
 import { proposalDetailZh } from '../../web/src/lib/i18n/proposal-detail-zh.js';
 import { screenEn } from '../../web/src/lib/i18n/screen-en.js';
 import { screenZh } from '../../web/src/lib/i18n/screen-zh.js';
+import { homeEn } from '../../web/src/lib/i18n/home-en.js';
+import { homeZh } from '../../web/src/lib/i18n/home-zh.js';
+import { proposeEn } from '../../web/src/lib/i18n/propose-en.js';
+import { proposeZh } from '../../web/src/lib/i18n/propose-zh.js';
 
 const srcDir = resolve(import.meta.dirname, '../../web/src');
 const catalogueDir = join(srcDir, 'lib/i18n');
@@ -55,6 +59,8 @@ const pairs = [
   { name: 'account', zh: accountZh as Record<string, string>, en: accountEn as Record<string, string> },
   { name: 'proposal detail', zh: proposalDetailZh as Record<string, string>, en: proposalDetailEn as Record<string, string> },
   { name: 'screen', zh: screenZh as Record<string, string>, en: screenEn as Record<string, string> },
+  { name: 'home', zh: homeZh as Record<string, string>, en: homeEn as Record<string, string> },
+  { name: 'propose', zh: proposeZh as Record<string, string>, en: proposeEn as Record<string, string> },
 ];
 
 describe.each(pairs)('the $name message catalogues', (c) => {

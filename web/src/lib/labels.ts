@@ -1,8 +1,5 @@
 /** Message keys for the contract's enums, written out so every key is visibly used. */
-import type { z } from 'zod';
-import type {
-  FundingSource, PhotoKind as PhotoKindSchema, ProposalCategory, ProposalStatus, TimelineEventType,
-} from '$contracts/proposals.js';
+import type { ProposalCategory, ProposalStatus } from '$contracts/proposals.js';
 import type { MessageKey } from './i18n/index.svelte.js';
 
 export const categoryKey = {
@@ -26,43 +23,8 @@ export const statusKey = {
   withdrawn: 'status.withdrawn',
 } as const satisfies Record<ProposalStatus, MessageKey>;
 
-export const fundingKey = {
-  government: 'funding.government',
-  donations: 'funding.donations',
-  community_fund: 'funding.community_fund',
-  maintenance_fund: 'funding.maintenance_fund',
-  other: 'funding.other',
-} as const satisfies Record<FundingSource, MessageKey>;
-
-export type PhotoKind = z.infer<typeof PhotoKindSchema>;
-export const photoKindKey = {
-  before: 'photoKind.before',
-  progress: 'photoKind.progress',
-  after: 'photoKind.after',
-} as const satisfies Record<PhotoKind, MessageKey>;
-
-/** What each public-record entry says someone did. */
-export const eventKey = {
-  created: 'event.created',
-  review_started: 'event.review_started',
-  threshold_reached: 'event.threshold_reached',
-  answered: 'event.answered',
-  objection_filed: 'event.objection_filed',
-  objection_answered: 'event.objection_answered',
-  work_started: 'event.work_started',
-  milestone: 'event.milestone',
-  photo: 'event.photo',
-  completed: 'event.completed',
-  withdrawn: 'event.withdrawn',
-  backed_on_behalf: 'event.backed_on_behalf',
-  hidden: 'event.hidden',
-  restored: 'event.restored',
-} as const satisfies Record<TimelineEventType, MessageKey>;
-
 export const categories = Object.keys(categoryKey) as ProposalCategory[];
 export const statuses = Object.keys(statusKey) as ProposalStatus[];
-export const fundingSources = Object.keys(fundingKey) as FundingSource[];
-export const photoKinds = Object.keys(photoKindKey) as PhotoKind[];
 
 /**
  * Plain checks for text from the address bar: the lists above are exhaustive (`satisfies Record<…>`

@@ -60,7 +60,7 @@ const sources: Record<Source, (now: Date) => Promise<Partial<ScreenData>>> = {
   activities: async (now) => {
     const q = new URLSearchParams({ from: now.toISOString(), to: new Date(now.getTime() + 7 * DAY_MS).toISOString(), limit: '50' });
     const page = await get<{ items: ActivitySummary[] }>(`/activities?${q}`);
-    return { activities: page.items.filter((a) => a.status === 'scheduled').slice(0, 5) };
+    return { activities: page.items.filter((a) => a.status === 'scheduled').slice(0, 4) };
   },
   proposals: async () => {
     const page = await get<{ items: ProposalSummary[] }>('/proposals?status=open&limit=20');
