@@ -120,7 +120,7 @@ export const ballotsEn = {
   'ballots.result.participationTable': 'Area and owners taking part',
   'ballots.result.item': 'What',
   'ballots.result.tookOfAll': 'Took part / all',
-  'ballots.result.needsTwoThirds': '≥ 2/3?',
+  'ballots.result.needsTwoThirds': '≥\u00a02/3?',
   'ballots.result.share': 'Share',
   'ballots.result.met': 'met',
   'ballots.result.notMet': 'not met',

@@ -121,7 +121,7 @@ export const ballotsZh = {
   'ballots.result.participationTable': '参与表决的面积和人数',
   'ballots.result.item': '项目',
   'ballots.result.tookOfAll': '参与 / 全体',
-  'ballots.result.needsTwoThirds': '≥ 2/3？',
+  'ballots.result.needsTwoThirds': '≥\u00a02/3？',
   'ballots.result.share': '比例',
   'ballots.result.met': '达到',
   'ballots.result.notMet': '未达到',
