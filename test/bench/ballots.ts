@@ -15,6 +15,7 @@ import { config } from '../../functions/shared/config.js';
 import { documentClient } from '../../functions/shared/db/client.js';
 import { Api } from '../support/platform.js';
 import { addResidents } from '../support/residents.js';
+import { meter, timed } from './meter.js';
 import { median } from './stats.js';
 
 export interface BallotBench {
@@ -22,28 +23,12 @@ export interface BallotBench {
   voteMs: number; bareVoteMs: number; overheadRatio: number; tallyMs: number; units: number;
 }
 
-const READS = /^(Get|Query|BatchGet|Scan)/;
-function meter() {
-  let units = { rcu: 0, wcu: 0 };
-  documentClient().middlewareStack.add((next, ctx) => async (args) => {
-    (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-    const out = await next(args);
-    const consumed = (out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
-    const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as { CapacityUnits?: number }[];
-    const sum = list.reduce((a, c) => a + (c.CapacityUnits ?? 0), 0);
-    if (READS.test(ctx.commandName ?? '')) units.rcu += sum; else units.wcu += sum;
-    return out;
-  }, { step: 'initialize', name: 'ballotBenchMeter' });
-  return { take: () => { const u = units; units = { rcu: 0, wcu: 0 }; return u; } };
-}
-
-const timed = async (fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); return performance.now() - t; };
 
 export async function benchBallots(units = 1000, samples = 60): Promise<BallotBench> {
   const platform = await startPlatform({ port: 0, dataDir: ':memory:', staticDir: null, quiet: true });
   try {
     const api = new Api(platform.url);
-    const meterUnits = meter();
+    const meterUnits = meter('ballotBenchMeter');
     const capacity: BallotBench['capacity'] = [];
     const measure = async <T>(action: string, fn: () => Promise<T>): Promise<T> => {
       meterUnits.take();

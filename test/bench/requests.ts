@@ -12,6 +12,7 @@ import { documentClient } from '../../functions/shared/db/client.js';
 import { Api } from '../support/platform.js';
 import { benchBookings } from './bookings.js';
 import { benchLifecycle } from './lifecycle.js';
+import { meter, timed } from './meter.js';
 import { median } from './stats.js';
 
 export interface CapacityRow { action: string; rcu: number; wcu: number }
@@ -19,29 +20,6 @@ export interface RequestBench {
   throughAdapterMs: number; bareWriteMs: number; overheadRatio: number; capacity: CapacityRow[];
   lifecycle: { milestoneMs: number; bareMs: number; ratio: number };
   bookings: { pairMs: number; barePairMs: number; ratio: number };
-}
-
-type Units = { rcu: number; wcu: number };
-const READS = /^(Get|Query|BatchGet|Scan)/; // GetItemCommand, QueryCommand, BatchGetItemCommand, ...
-
-function meter(): { take(): Units } {
-  let units: Units = { rcu: 0, wcu: 0 };
-  documentClient().middlewareStack.add((next, ctx) => async (args) => {
-    (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-    const out = await next(args);
-    const consumed = (out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
-    const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as { CapacityUnits?: number }[];
-    const sum = list.reduce((a, c) => a + (c.CapacityUnits ?? 0), 0);
-    if (READS.test(ctx.commandName ?? '')) units.rcu += sum; else units.wcu += sum;
-    return out;
-  }, { step: 'initialize', name: 'benchCapacityMeter' });
-  return { take: () => { const u = units; units = { rcu: 0, wcu: 0 }; return u; } };
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
 }
 
 export async function benchRequests(samples = 300): Promise<RequestBench> {

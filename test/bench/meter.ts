@@ -1,0 +1,29 @@
+/** Shared by the bench modules: capacity units as DynamoDB reports them, and a stopwatch. */
+import { documentClient } from '../../functions/shared/db/client.js';
+
+export type Units = { rcu: number; wcu: number };
+const READS = /^(Get|Query|BatchGet|Scan)/; // GetItemCommand, QueryCommand, BatchGetItemCommand, ...
+
+/**
+ * Asks every call of this process's document client for its consumed capacity and adds it up
+ * (reads and writes apart); `take()` returns the sum since the last take. One meter per process.
+ */
+export function meter(name = 'benchCapacityMeter'): { take(): Units } {
+  let units: Units = { rcu: 0, wcu: 0 };
+  documentClient().middlewareStack.add((next, ctx) => async (args) => {
+    (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+    const out = await next(args);
+    const consumed = (out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+    const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as { CapacityUnits?: number }[];
+    const sum = list.reduce((a, c) => a + (c.CapacityUnits ?? 0), 0);
+    if (READS.test(ctx.commandName ?? '')) units.rcu += sum; else units.wcu += sum;
+    return out;
+  }, { step: 'initialize', name });
+  return { take: () => { const u = units; units = { rcu: 0, wcu: 0 }; return u; } };
+}
+
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
