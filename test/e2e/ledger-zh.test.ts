@@ -101,6 +101,10 @@ describe('a donation ledger anyone can check (Chinese)', () => {
     giftPosition = gifts[0]!.position;
     expect(await done.textContent()).toContain(`账本第 ${giftPosition} 条`);
 
+    // The donor finds it among their own gifts (once, although it was sent twice).
+    const mine = page.getByRole('region', { name: '我登记过的捐赠' });
+    await expect.poll(() => mine.getByRole('link', { name: `第 ${giftPosition} 条 · ${yuan(100000)}` }).count()).toBe(1);
+
     // The donor's own receipt names them and says the public sees 匿名.
     await page.getByRole('link', { name: '查看和打印收据' }).click();
     await page.waitForURL(`**/ledger/entries/${giftId}`);

@@ -48,6 +48,8 @@ export const ledgerDonateEn = {
   'ledger.donate.donePledged': 'Thank you! Your gift is recorded (ledger entry {position}). It will show as confirmed once staff receive it.',
   'ledger.donate.doneConfirmed': 'Thank you! This gift is recorded and confirmed (ledger entry {position}).',
   'ledger.donate.doneBehalf': 'The gift of “{name}” is recorded (ledger entry {position}); confirm it under “Gifts awaiting confirmation” once it is in hand.',
+  'ledger.donate.mineTitle': 'Gifts you have recorded',
+  'ledger.donate.mineEmpty': 'You have not recorded a gift yet.',
   'ledger.donate.seeReceipt': 'See and print the receipt',
   'ledger.donate.behalfTitle': 'Recording for a donor',
   'ledger.donate.behalfIntro': 'Record a gift for a resident without a phone or for an organisation. The public record says you entered it; the evidence is seen only by staff and the committee.',

@@ -46,6 +46,8 @@ export const ledgerDonateZh = {
   'ledger.donate.donePledged': '谢谢！你的捐赠已经登记（账本第 {position} 条）。工作人员确认收到后，会显示“已确认收到”。',
   'ledger.donate.doneConfirmed': '谢谢！这笔捐赠已经登记并确认（账本第 {position} 条）。',
   'ledger.donate.doneBehalf': '已为“{name}”登记这笔捐赠（账本第 {position} 条），收到钱物后请在“待确认的捐赠”里确认。',
+  'ledger.donate.mineTitle': '我登记过的捐赠',
+  'ledger.donate.mineEmpty': '你还没有登记过捐赠。',
   'ledger.donate.seeReceipt': '查看和打印收据',
   'ledger.donate.behalfTitle': '代捐赠人登记',
   'ledger.donate.behalfIntro': '替不用手机的居民或单位登记捐赠。公开记录会写明由你录入；凭据只有工作人员和委员会能看到。',
