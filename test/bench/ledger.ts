@@ -6,13 +6,13 @@
  * Run alone: `npx tsx test/bench/ledger.ts` (`--json`: one JSON line, as test/bench/run.ts reads it).
  */
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startPlatform } from '../../functions/local/platform.js';
 import { ledgerKeys } from '../../functions/donations/repository.js';
 import { config } from '../../functions/shared/config.js';
 import { documentClient } from '../../functions/shared/db/client.js';
 import { Api } from '../support/platform.js';
+import { meter, timed } from './meter.js';
 import { median } from './stats.js';
 
 export interface LedgerBench {
@@ -23,33 +23,12 @@ export interface LedgerBench {
   entryBytes: number;
 }
 
-const READS = /^(Get|Query|BatchGet|Scan)/;
-function meter() {
-  let units = { rcu: 0, wcu: 0 };
-  documentClient().middlewareStack.add((next, ctx) => async (args) => {
-    (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-    const out = await next(args);
-    const consumed = (out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
-    const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as { CapacityUnits?: number }[];
-    const sum = list.reduce((a, c) => a + (c.CapacityUnits ?? 0), 0);
-    if (READS.test(ctx.commandName ?? '')) units.rcu += sum; else units.wcu += sum;
-    return out;
-  }, { step: 'initialize', name: 'ledgerBenchCapacityMeter' });
-  return { take: () => { const u = units; units = { rcu: 0, wcu: 0 }; return u; } };
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-}
-
 export async function benchLedger(samples = 60): Promise<LedgerBench> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const platform = await startPlatform({ port: 0, dataDir: ':memory:', staticDir: null, quiet: true });
   try {
     const api = new Api(platform.url);
-    const units = meter();
+    const units = meter('ledgerBenchMeter');
     const [resident, staff] = [await api.signIn('resident1'), await api.signIn('staff1')];
     const body = { type: 'money', amountFen: 10_000, currency: 'CNY', channel: 'wechat_pay', reference: 'WX4200001234', visibility: 'public' };
     const give = (key: string) => fetch(`${platform.url}/api/donations`, {
