@@ -6,6 +6,7 @@ import {
   LedgerEntry, LedgerEntryFull, LedgerExport, LedgerPage, LedgerSummary, Project, Verification,
 } from '../../functions/contracts/ledger.js';
 import { ledgerKeys } from '../../functions/donations/repository.js';
+import { verifyExport } from '../../functions/donations/verify-cli.js';
 import { config } from '../../functions/shared/config.js';
 import { documentClient } from '../../functions/shared/db/client.js';
 import { usePlatform } from '../support/platform.js';
@@ -234,6 +235,9 @@ describe('tamper evidence', () => {
     }));
     const broken = Verification.parse((await send('GET', '/api/ledger/verify')).body);
     expect(broken).toMatchObject({ ok: false, firstBroken: { position: target.position } });
+    // The export before the edit checks out offline; the one after names the same position.
+    expect(verifyExport(exported)).toMatchObject({ ok: true, length: exported.length });
+    expect(verifyExport((await send('GET', '/api/ledger/export.json')).body).firstBroken?.position).toBe(target.position);
     // Put it back, then change only the private part: the commitment gives it away.
     await documentClient().send(new UpdateCommand({
       TableName: config().tables.donations, Key: { pk: ledgerKeys.pk('chating'), sk: ledgerKeys.sk(target.position) },
