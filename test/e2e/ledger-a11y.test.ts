@@ -12,12 +12,16 @@ import { axeViolations, describeViolations, ready, screenshot, signInAs, switchL
 
 let site: Site;
 let giftPath = '';
+let expensePath = '';
 beforeAll(async () => {
   site = await startSite();
   const page = LedgerPage.parse(await (await fetch(`${site.url}/api/ledger?kind=money_gift&limit=5`)).json());
   const gift = page.items[0];
   if (!gift) throw new Error('the demo community should hold at least one money gift');
   giftPath = `/ledger/entries/${gift.id}`;
+  const expenses = LedgerPage.parse(await (await fetch(`${site.url}/api/ledger?kind=expense&limit=1`)).json());
+  if (!expenses.items[0]) throw new Error('the demo community should hold at least one expense');
+  expensePath = `/ledger/entries/${expenses.items[0].id}`;
 });
 afterAll(async () => { await site?.close(); });
 
@@ -41,11 +45,11 @@ async function expectNoRawKeys(page: Page): Promise<void> {
 const langs = [
   {
     lang: 'zh-CN' as const, tag: 'zh', ledger: '公开账本', totals: '资金来源合计', chart: '各来源筹集的资金（元）', receipt: '捐赠收据',
-    donate: '我要捐赠', submit: '登记这笔捐赠', fix: '有几项还没填好', manage: '记账', more: '加载更多记录', verified: '核对通过',
+    details: '记录详情', donate: '我要捐赠', submit: '登记这笔捐赠', fix: '有几项还没填好', manage: '记账', more: '加载更多记录', verified: '核对通过',
   },
   {
     lang: 'en' as const, tag: 'en', ledger: 'Public ledger', totals: 'Totals by source', chart: 'Money raised by source (yuan)',
-    receipt: 'Donation receipt', donate: 'Make a donation', submit: 'Record this gift', fix: 'Some answers need fixing', manage: 'Keep the ledger',
+    receipt: 'Donation receipt', details: 'Entry details', donate: 'Make a donation', submit: 'Record this gift', fix: 'Some answers need fixing', manage: 'Keep the ledger',
     more: 'Show more entries', verified: 'Check passed',
   },
 ];
@@ -99,6 +103,13 @@ describe.each(langs)('ledger pages in $lang', (l) => {
     await expectAccessible(page, 'entry and receipt');
     await expectNoRawKeys(page);
     await expectNoSideScroll(page);
+    // An entry that is not a gift has no receipt, only its details.
+    await page.goto(expensePath);
+    await ready(page);
+    await page.getByRole('heading', { level: 2, name: l.details }).waitFor();
+    expect(await page.getByRole('region', { name: l.receipt }).count()).toBe(0);
+    await expectAccessible(page, 'expense entry');
+    await expectNoRawKeys(page);
     await done();
   });
 
