@@ -171,6 +171,8 @@ describe('a donation ledger anyone can check (Chinese)', () => {
     await expense.getByLabel('用途').fill('购买书架 2 个');
     await expense.getByRole('button', { name: '登记支出' }).click();
     await expense.getByText('请填写发票或收据编号').waitFor();
+    // Focus goes to the field that needs fixing, so a screen reader reads its error.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('x-receipt');
     await expense.getByLabel('发票或收据编号').fill('No. 3200261129');
     await expense.getByRole('button', { name: '登记支出' }).click();
     await expense.getByText('已登记支出 ¥300.00').waitFor();
@@ -253,6 +255,7 @@ describe('a donation ledger anyone can check (Chinese)', () => {
     const tools = page.getByRole('region', { name: '工作人员与委员会操作' });
     await tools.getByRole('button', { name: '冲销这条记录' }).click();
     await tools.getByText('请写明更正原因（至少 3 个字）').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reverse-reason');
     await tools.getByLabel('更正原因').fill('金额记错，应为 50 元，另行登记');
     await tools.getByRole('button', { name: '冲销这条记录' }).click();
     await tools.getByText(/已冲销，更正记录是账本第 \d+ 条。/).waitFor();
