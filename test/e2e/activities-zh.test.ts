@@ -29,7 +29,7 @@ describe('a weekly activity, booked by staff, filled, with a fair waitlist (Chin
     await page.getByLabel('活动名称').fill(TITLE);
     await page.getByLabel('主办方').fill('社区卫生服务站');
     await page.getByRole('radio', { name: '老年人' }).check();
-    await page.getByLabel('座位数').fill('3');
+    await page.getByLabel(/^座位数/).fill('3');
     await page.getByLabel('从哪天开始').fill(from);
     await page.getByLabel('到哪天为止').fill(plusDays(from, 13));
     await page.getByRole('checkbox', { name: '星期二' }).check();
