@@ -204,4 +204,24 @@ describe('printing', () => {
     await page.pdf({ path: 'test/e2e/screenshots/print-proposal-zh.pdf', preferCSSPageSize: true });
     await context.close();
   });
+
+  it('prints a ballot result (with its notice period) and the ledger summary, each with its QR code', async () => {
+    const ballots = await (await fetch(`${site.url}/api/ballots?limit=20`)).json() as { items: { id: string; status: string }[] };
+    const counted = ballots.items.find((b) => b.status === 'notice' || b.status === 'final');
+    if (!counted) throw new Error('the demo community should hold a counted ballot');
+    for (const [path, kind, shot] of [[`/ballots/${counted.id}`, /表决结果公示（公示期至 .+）/, 'print-result-zh'], ['/ledger', /捐赠账目公示/, 'print-ledger-zh']] as const) {
+      const { context, page } = await as(null);
+      await page.goto(path);
+      await ready(page);
+      await page.getByRole('button', { name: '打印公告' }).waitFor();
+      await page.emulateMedia({ media: 'print' });
+      await page.getByText(kind).waitFor();
+      const qr = page.getByRole('img', { name: new RegExp(`二维码.*${path}`) });
+      await qr.waitFor();
+      expect(await qr.locator('svg path').count()).toBeGreaterThan(0);
+      expect(await page.locator('header').isVisible()).toBe(false);
+      await screenshot(page, shot);
+      await context.close();
+    }
+  });
 });

@@ -191,4 +191,6 @@ export const en = {
   'print.button': 'Print a notice',
   'print.scan': 'Scan with a phone for the details and the latest news',
   'print.printed': 'Printed {time}',
+  'print.kindResult': 'Ballot result: public notice until {until}',
+  'print.kindLedger': 'Donations ledger: public notice',
 } as const satisfies Messages;

@@ -5,3 +5,4 @@
 export { default as ResultSection } from './ResultSection.svelte';
 export { default as Objections } from './Objections.svelte';
 export { default as Receipts } from './Receipts.svelte';
+export { default as PrintNotice } from '$lib/components/PrintNotice.svelte';
