@@ -31,6 +31,8 @@ import { homeEn } from '../../web/src/lib/i18n/home-en.js';
 import { homeZh } from '../../web/src/lib/i18n/home-zh.js';
 import { proposeEn } from '../../web/src/lib/i18n/propose-en.js';
 import { proposeZh } from '../../web/src/lib/i18n/propose-zh.js';
+import { noticeEn } from '../../web/src/lib/i18n/notice-en.js';
+import { noticeZh } from '../../web/src/lib/i18n/notice-zh.js';
 
 const srcDir = resolve(import.meta.dirname, '../../web/src');
 const catalogueDir = join(srcDir, 'lib/i18n');
@@ -61,6 +63,7 @@ const pairs = [
   { name: 'screen', zh: screenZh as Record<string, string>, en: screenEn as Record<string, string> },
   { name: 'home', zh: homeZh as Record<string, string>, en: homeEn as Record<string, string> },
   { name: 'propose', zh: proposeZh as Record<string, string>, en: proposeEn as Record<string, string> },
+  { name: 'notice', zh: noticeZh as Record<string, string>, en: noticeEn as Record<string, string> },
 ];
 
 describe.each(pairs)('the $name message catalogues', (c) => {

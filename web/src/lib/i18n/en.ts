@@ -187,10 +187,4 @@ export const en = {
   'readAloud.resume': 'Resume reading',
   'readAloud.stop': 'Stop reading',
   'readAloud.reading': 'Reading aloud',
-  'qr.label': 'QR code: scan with a phone to open {url}',
-  'print.button': 'Print a notice',
-  'print.scan': 'Scan with a phone for the details and the latest news',
-  'print.printed': 'Printed {time}',
-  'print.kindResult': 'Ballot result: public notice until {until}',
-  'print.kindLedger': 'Donations ledger: public notice',
 } as const satisfies Messages;

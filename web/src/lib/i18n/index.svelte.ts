@@ -12,11 +12,12 @@ import type { ProposalDetailKey } from './proposal-detail-zh.js';
 import type { ScreenKey } from './screen-zh.js';
 import type { HomeKey } from './home-zh.js';
 import type { ProposeKey } from './propose-zh.js';
+import type { NoticeKey } from './notice-zh.js';
 import { zh, type MessageKey as PublicKey, type Messages } from './zh.js';
 
 export type Lang = 'zh-CN' | 'en';
 /** Every message: the public ones, always loaded, and the committee and staff ones (see staff.ts). */
-export type MessageKey = PublicKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | HomeKey | ProposeKey | BallotsKey | LedgerKey;
+export type MessageKey = PublicKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | HomeKey | ProposeKey | NoticeKey | BallotsKey | LedgerKey;
 
 const catalogues: Partial<Record<Lang, Messages>> = { 'zh-CN': zh };
 /** Messages added by code loaded later (the committee and staff tools). */

@@ -185,12 +185,6 @@ export const zh = {
   'readAloud.resume': '继续朗读',
   'readAloud.stop': '停止朗读',
   'readAloud.reading': '正在朗读',
-  'qr.label': '二维码：用手机扫一扫，打开 {url}',
-  'print.button': '打印公告',
-  'print.scan': '用手机扫一扫，看详情和最新进展',
-  'print.printed': '打印时间：{time}',
-  'print.kindResult': '表决结果公示（公示期至 {until}）',
-  'print.kindLedger': '捐赠账目公示',
 } as const;
 
 export type MessageKey = keyof typeof zh;
