@@ -1,4 +1,8 @@
-/** The committee creates a ballot: the estate's roll is frozen into it (units, areas, heads, representatives). */
+/**
+ * The committee creates a ballot: the estate's roll is frozen into it (units, areas, heads,
+ * representatives). A ballot that opens later holds the roll until then, so what is frozen is the
+ * roll at opening, as the issue and the law's notice practice expect.
+ */
 import type { z } from 'zod';
 import type { Ballot, CreateBallotBody } from '../contracts/ballots.js';
 import { BadRequestError, ConflictError } from '../shared/errors.js';
@@ -21,6 +25,10 @@ export async function createBallot(deps: BallotDeps, callerId: string, body: Bod
   const roll = await deps.rolls.getMeta(estate.id);
   const rows = roll ? await deps.rolls.getUnits(estate.id, roll.hash) : [];
   if (!roll || rows.length === 0) throw new ConflictError('Import the estate\'s household roll before opening a ballot.', 'no_roll');
+  // The roll frozen now must be the roll at opening: it may not be replaced until the ballot opens.
+  if (body.opensAt > now && !(await deps.rolls.holdUntil(estate.id, roll.hash, body.opensAt))) {
+    throw new ConflictError('The household roll changed just now; look at it and create the ballot again.', 'roll_changed');
+  }
   const id = deps.newId();
   const headKeys = new Map<string, string>();
   for (const r of rows) if (!headKeys.has(r.head)) headKeys.set(r.head, `H${deps.randomCode(8)}`);

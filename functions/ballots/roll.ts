@@ -18,9 +18,17 @@ export async function importRoll(deps: BallotDeps, callerId: string, estateId: s
   if (!parsed.ok) throw new BadRequestError(`The roll has ${parsed.issues.length} problem(s); nothing was saved.`, parsed.issues, 'invalid_roll');
   const current = await deps.rolls.getMeta(estateId);
   if (current?.hash === parsed.hash) return { ...summaryOf(estateId, current), changed: false };
-  const meta: RollMeta = { estateId, hash: parsed.hash, ...parsed.totals, importedAt: deps.clock(), importedBy: callerId };
-  const written = await deps.rolls.replace(meta, parsed.rows, current?.hash ?? null);
-  if (!written) throw new ConflictError('Someone imported another roll at the same time; look at it and import again.', 'roll_changed');
+  const now = deps.clock();
+  const pending = (until: string) => new ConflictError(
+    `A ballot of this estate opens at ${until} with the current roll frozen in; import the new roll once it has opened.`, 'ballot_pending');
+  if (current?.pendingUntil && current.pendingUntil > now) throw pending(current.pendingUntil);
+  const meta: RollMeta = { estateId, hash: parsed.hash, ...parsed.totals, importedAt: now, importedBy: callerId };
+  const written = await deps.rolls.replace(meta, parsed.rows, current?.hash ?? null, now);
+  if (!written) {
+    const after = await deps.rolls.getMeta(estateId);
+    if (after?.hash === current?.hash && after?.pendingUntil && after.pendingUntil > now) throw pending(after.pendingUntil);
+    throw new ConflictError('Someone imported another roll at the same time; look at it and import again.', 'roll_changed');
+  }
   return { ...summaryOf(estateId, meta), changed: true };
 }
 

@@ -1,8 +1,9 @@
 /** Household rolls: all-or-nothing CSV import with every row error reported, idempotent re-import, who may see what. */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Roll, RollImport, RollSummary } from '../../functions/contracts/ballots.js';
 import { rollCsv, type RollRow } from '../../functions/ballots/roll-csv.js';
 import { demoRollRows } from '../../functions/local/demo/ballots.js';
+import { advanceSystemClock, systemClock } from '../../functions/shared/clock.js';
 import { usePlatform } from '../support/platform.js';
 
 const { api, as } = usePlatform();
@@ -104,5 +105,33 @@ describe('importing a roll', () => {
     expect((await put('committee1', 'nanhu', csv)).status).toBe(403);
     expect((await put('donor1', 'nanhu', csv)).status).toBe(403);
     expect((await put('staff1', 'nowhere', csv)).status).toBe(404);
+  });
+});
+
+describe('a ballot waiting to open', () => {
+  let advanced = 0;
+  afterAll(() => { advanceSystemClock(-advanced); });
+
+  it('holds the roll it froze until it opens, so the frozen roll is the roll at opening', async () => {
+    const hours = (h: number) => new Date(Date.parse(systemClock()) + h * 3_600_000).toISOString();
+    const before = await getRoll('dongyuan');
+    const ballot = await api.call('POST', '/api/ballots', {
+      token: await as('committee1'),
+      body: { estateId: 'dongyuan', title: '续聘物业服务企业', matter: 'property-company', options: { kind: 'decision' }, opensAt: hours(2), closesAt: hours(50) },
+    });
+    expect(ballot.status).toBe(201);
+    const changed = rollCsv([...demoRollRows('dongyuan').slice(1)]);
+    const refused = await put('staff1', 'dongyuan', changed);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('ballot_pending');
+    expect(await getRoll('dongyuan')).toEqual(before);
+    // Re-sending the roll in force is still fine: nothing changes.
+    expect((await put('staff1', 'dongyuan', rollCsv(demoRollRows('dongyuan')))).body.changed).toBe(false);
+
+    advanced += 3 * 3_600_000;
+    advanceSystemClock(3 * 3_600_000);
+    const later = await put('staff1', 'dongyuan', changed);
+    expect(later.status).toBe(200);
+    expect(RollImport.parse(later.body).units).toBe(before.units.length - 1);
   });
 });
