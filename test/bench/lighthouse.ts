@@ -64,7 +64,7 @@ export async function gzipProxy(upstream: string, port: number): Promise<Server>
       }, () => res.writeHead(502).end());
     });
   });
-  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
   return server;
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -82,8 +82,10 @@ export async function benchLighthouse(runs = Number(process.env.LH_RUNS ?? 3)): 
   // Never 3000 (someone's npm start may be there): ports in 4100–4199.
   const port = 4100 + Math.floor(Math.random() * 99);
   const platform = await startPlatform({ port, dataDir: ':memory:', staticDir, quiet: true });
-  const proxy = await gzipProxy(platform.url, port + 1);
-  const base = `http://127.0.0.1:${port + 1}`;
+  // The proxy takes any free port (it is not the platform).
+  const proxy = await gzipProxy(platform.url, 0);
+  const address = proxy.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
@@ -116,7 +118,9 @@ export async function benchLighthouse(runs = Number(process.env.LH_RUNS ?? 3)): 
       const perf: number[] = [], a11y: number[] = [], lcp: number[] = [], tbt: number[] = [], cls: number[] = [];
       const failed = new Set<string>();
       for (let i = 0; i < runs; i++) {
-        const out = await run(path, cpuSlowdown);
+        // A busy machine occasionally makes Chromium give up on a load: one more try, then fail.
+        let out = await run(path, cpuSlowdown);
+        if (out?.lhr.runtimeError) out = await run(path, cpuSlowdown);
         const lhr = out?.lhr;
         if (!lhr) throw new Error(`lighthouse gave no result for ${path}`);
         if (lhr.runtimeError) throw new Error(`lighthouse on ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
