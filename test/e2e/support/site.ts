@@ -38,7 +38,8 @@ function ensureBuilt(): void {
   const sources = ['web/src', 'web/static', 'web/svelte.config.js', 'web/vite.config.ts', 'functions/contracts']
     .map((p) => resolve(root, p));
   if (existsSync(index) && statSync(index).mtimeMs >= newestSource(sources)) return;
-  const built = spawnSync('npm', ['run', 'build:web'], { cwd: root, encoding: 'utf8' });
+  // vitest sets NODE_ENV=test, which would give Svelte's development build; test what is deployed.
+  const built = spawnSync('npm', ['run', 'build:web'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (built.status !== 0) throw new Error(`npm run build:web failed (${built.status}):\n${built.stdout}\n${built.stderr}`);
 }
 
