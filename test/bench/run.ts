@@ -9,7 +9,7 @@ import type { LedgerBench } from './ledger.js';
 import { benchRequests } from './requests.js';
 import { round } from './stats.js';
 import type { LighthouseRow } from './lighthouse.js';
-import { benchPublicPages, ensureProductionBuild } from './web.js';
+import type { PageRow } from './web.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const rows: { metric: string; value: string; note: string }[] = [];
@@ -49,9 +49,10 @@ add('POST /api/donations via local HTTP adapter', `${round(ledger.donationMs, 2)
 add('bare conditional PutItem of a ledger entry', `${round(ledger.barePutMs, 2)} ms`, `median of 60, same shape (${ledger.entryBytes} B)`);
 add('donation overhead ratio', `${round(ledger.overheadRatio, 2)}x`, 'adapter ÷ bare write');
 
-ensureProductionBuild('web/build');
-for (const { page, file, row: p } of benchPublicPages('web/build')) {
-  add(`JS first load ${page}`, p ? kib(p.jsGzipBytes) + ' gzip' : 'missing', p ? `${p.jsFiles} files; budget 50 KiB${p.jsGzipBytes > 50 * 1024 ? ' — OVER' : ''}` : `web/build/${file} not built`);
+// JS on first load, measured in Chromium (its own process: one platform per process).
+const pages = JSON.parse(execSync('npx tsx test/bench/web.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as Omit<PageRow, 'files'>[];
+for (const p of pages) {
+  add(`JS first load ${p.page}`, `${kib(p.jsGzipBytes)} gzip`, `${p.jsFiles} files, Chromium 390×844, until the network is quiet; budget 50 KiB${p.jsGzipBytes > 50 * 1024 ? ' — OVER' : ''}`);
 }
 // Lighthouse in its own process (one platform per process); mobile preset, median of 3 runs.
 const lighthouse = JSON.parse(execSync('npx tsx test/bench/lighthouse.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as LighthouseRow[];

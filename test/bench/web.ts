@@ -1,63 +1,25 @@
 /**
- * JS a browser loads on first visit to a page of the built site, gzipped: the scripts its HTML
- * references or preloads and its inline scripts, plus — for pages served by the SPA shell
- * (200.html: a proposal, an activity, a result) — the route's own nodes (layouts and leaf) with
- * every chunk they import statically, read from SvelteKit's build output (the very lists
- * SvelteKit preloads). Dynamic imports (committee tools, the English catalogue, uqr) are not
- * first-load JS.
+ * JS a browser downloads when someone opens a public page of the built site and waits: a phone-
+ * sized window (390×844), Chinese, no scrolling or tapping, counted until the network has been
+ * quiet for half a second. Every script response counts, gzipped (as CloudFront serves it),
+ * whether the HTML named it, SvelteKit preloaded it or the page imported it after starting (the
+ * result parts of a counted ballot, say), plus the inline bootstrap scripts. Parts that wait
+ * until the reader scrolls to them (LazyPart when="visible") or taps something are not counted:
+ * no first visit downloads them.
+ *
+ * Its own process (it starts a local platform with the demo data): `npx tsx test/bench/web.ts
+ * [--json] [path prefix] [--files]`; `--files` lists each page's scripts, largest first.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startPlatform } from '../../functions/local/platform.js';
 
-export interface PageRow { page: string; jsFiles: number; jsGzipBytes: number }
+export interface PageRow { page: string; path: string; jsFiles: number; jsGzipBytes: number; files: { name: string; gzipBytes: number }[] }
 
-const clean = (ref: string) => ref.replace(/^(\.\.?\/)+/, '').replace(/^\//, '');
-
-/** Client files imported (statically) by each SvelteKit node of the last build, by node index. */
-function nodeImports(serverDir: string, index: number): string[] {
-  const file = join(serverDir, 'nodes', `${index}.js`);
-  if (!existsSync(file)) return [];
-  const m = /export const imports = (\[[^\]]*\]);/.exec(readFileSync(file, 'utf8'));
-  return m ? (JSON.parse(m[1]!) as string[]) : [];
-}
-
-/** The layout and leaf nodes SvelteKit loads for a route id ("/proposals/[id]"). */
-function routeNodes(serverDir: string, routeId: string): number[] | null {
-  const manifest = join(serverDir, 'manifest-full.js');
-  if (!existsSync(manifest)) return null;
-  const text = readFileSync(manifest, 'utf8');
-  const at = text.indexOf(`id: ${JSON.stringify(routeId)},`);
-  if (at < 0) return null;
-  const m = /page: \{ layouts: \[([^\]]*)\], errors: \[[^\]]*\], leaf: (\d+) \}/.exec(text.slice(at, at + 600));
-  if (!m) return null;
-  return [...m[1]!.split(',').map((s) => s.trim()).filter(Boolean).map(Number), Number(m[2])];
-}
-
-/**
- * `file` is the HTML the server answers with (a prerendered page or 200.html); `routeId`, when
- * given, adds the route's nodes (needed for the SPA shell, harmless for prerendered pages).
- */
-export function benchPage(buildDir: string, page: string, file: string, routeId?: string): PageRow | null {
-  const html = join(buildDir, file);
-  if (!existsSync(html)) return null;
-  const text = readFileSync(html, 'utf8');
-  const refs = new Set<string>();
-  for (const m of text.matchAll(/(?:href|src)="([^"]+\.js)"/g)) refs.add(clean(m[1]!));
-  for (const m of text.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)) refs.add(clean(m[1]!));
-  if (routeId) {
-    const serverDir = join(buildDir, '../.svelte-kit/output/server');
-    const nodes = routeNodes(serverDir, routeId);
-    if (!nodes) return null;
-    for (const n of nodes) for (const ref of nodeImports(serverDir, n)) refs.add(clean(ref));
-  }
-  let bytes = 0;
-  for (const ref of refs) bytes += gzipSync(readFileSync(join(buildDir, ref))).length;
-  // Inline bootstrap scripts count too.
-  for (const m of text.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)) bytes += gzipSync(m[1]!).length;
-  return { page, jsFiles: refs.size, jsGzipBytes: bytes };
-}
+const root = resolve(import.meta.dirname, '../..');
 
 /**
  * A build made under vitest (NODE_ENV=test, e.g. by a browser test's ensureBuilt) is Svelte's
@@ -75,20 +37,79 @@ export function ensureProductionBuild(buildDir = 'web/build'): void {
   execSync('npm run build:web', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
-/** Every public page: [label, HTML file served, SvelteKit route id]. */
-export const publicPages: [string, string, string][] = [
-  ['/ (home)', 'index.html', '/'],
-  ['/proposals', 'proposals.html', '/proposals'],
-  ['/proposals/{id}', '200.html', '/proposals/[id]'],
-  ['/activities', 'activities.html', '/activities'],
-  ['/activities/{id}', '200.html', '/activities/[id]'],
-  ['/ledger', 'ledger.html', '/ledger'],
-  ['/ballots', 'ballots.html', '/ballots'],
-  ['/ballots/{id} (result)', '200.html', '/ballots/[id]'],
-  ['/screen', 'screen.html', '/screen'],
-];
+async function firstId(base: string, path: string, pick: (items: { id: string; status?: string }[]) => { id: string } | undefined): Promise<string | null> {
+  const res = await fetch(`${base}${path}`).catch(() => null);
+  if (!res?.ok) return null;
+  const body = (await res.json()) as { items?: { id: string; status?: string }[] };
+  return pick(body.items ?? [])?.id ?? null;
+}
 
-/** Rows for every public page of the built site (`null` where a page is not built yet). */
-export function benchPublicPages(buildDir: string): { page: string; row: PageRow | null; file: string }[] {
-  return publicPages.map(([page, file, routeId]) => ({ page, file, row: benchPage(buildDir, page, file, routeId) }));
+/** Every public page, with an example from the demo data where the address has an id. */
+async function publicPages(base: string): Promise<[string, string | null][]> {
+  const from = new Date().toISOString();
+  const to = new Date(Date.now() + 21 * 86_400_000).toISOString();
+  const proposal = await firstId(base, '/api/proposals?limit=50', (items) => items.find((p) => p.status === 'accepted' || p.status === 'in_progress') ?? items[0]);
+  const activity = await firstId(base, `/api/activities?from=${from}&to=${to}&limit=5`, (items) => items[0]);
+  const result = await firstId(base, '/api/ballots?limit=20', (items) => items.find((b) => b.status === 'notice' || b.status === 'final') ?? items[0]);
+  return [
+    ['/ (home)', '/'],
+    ['/proposals', '/proposals'],
+    ['/proposals/{id}', proposal && `/proposals/${proposal}`],
+    ['/activities', '/activities'],
+    ['/activities/{id}', activity && `/activities/${activity}`],
+    ['/ledger', '/ledger'],
+    ['/ballots', '/ballots'],
+    ['/ballots/{id} (result)', result && `/ballots/${result}`],
+    ['/screen', '/screen'],
+  ];
+}
+
+export async function benchFirstLoadJs(prefix = ''): Promise<PageRow[]> {
+  const staticDir = resolve(root, 'web/build');
+  ensureProductionBuild(staticDir);
+  // Never 3000 (someone's npm start may be there): ports in 4200–4299.
+  const platform = await startPlatform({ port: 4200 + Math.floor(Math.random() * 99), dataDir: ':memory:', staticDir, quiet: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const rows: PageRow[] = [];
+    for (const [page, path] of await publicPages(platform.url)) {
+      if (!path || !path.startsWith(prefix)) continue;
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const tab = await context.newPage();
+      const bodies: Promise<{ name: string; gzipBytes: number } | null>[] = [];
+      tab.on('response', (r) => {
+        if (r.request().resourceType() !== 'script') return;
+        bodies.push(r.body().then((b) => ({ name: new URL(r.url()).pathname, gzipBytes: gzipSync(b).length }), () => null));
+      });
+      await tab.goto(`${platform.url}${path}`, { waitUntil: 'networkidle' });
+      await tab.waitForTimeout(500);
+      await tab.waitForLoadState('networkidle');
+      const inline = await tab.evaluate(() => Array.from(document.querySelectorAll('script:not([src])'), (s) => s.textContent ?? ''));
+      const files = (await Promise.all(bodies)).filter((f) => f !== null).sort((a, b) => b.gzipBytes - a.gzipBytes);
+      const inlineBytes = inline.reduce((sum, text) => sum + gzipSync(text).length, 0);
+      rows.push({ page, path, jsFiles: files.length, jsGzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, inlineBytes), files });
+      await context.close();
+    }
+    return rows;
+  } finally {
+    await browser.close();
+    await platform.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const args = process.argv.slice(2);
+  const rows = await benchFirstLoadJs(args.find((a) => a.startsWith('/')) ?? '');
+  if (args.includes('--json')) console.log(JSON.stringify(rows.map(({ files: _files, ...r }) => r))); // the last line: read by run.ts
+  else {
+    for (const r of rows) {
+      console.log(`${r.page.padEnd(26)} ${(r.jsGzipBytes / 1024).toFixed(1).padStart(6)} KiB gzip  ${r.jsFiles} files  ${r.path}`);
+      if (args.includes('--files')) for (const f of r.files) console.log(`    ${(f.gzipBytes / 1024).toFixed(2).padStart(6)} ${f.name}`);
+    }
+  }
+  process.exit(0);
 }

@@ -9,10 +9,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { en } from '../../web/src/lib/i18n/en.js';
-import { zh } from '../../web/src/lib/i18n/zh.js';
 import { root, startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, screenshot } from './support/steps.js';
+import { axeViolations, describeViolations, revealLazyParts, screenshot } from './support/steps.js';
 
 /** Route ids ("/proposals/[id]") of every page in web/src/routes. */
 function routeIds(dir = resolve(root, 'web/src/routes')): string[] {
@@ -90,6 +88,20 @@ function fragments(catalogue: Record<string, string>, test: (s: string) => boole
   }
   return [...seen.values()];
 }
+/** Every catalogue of each language merged: zh.ts / en.ts and each area's <name>-zh.ts / <name>-en.ts. */
+async function allMessages(suffix: 'zh' | 'en'): Promise<Record<string, string>> {
+  const dir = resolve(root, 'web/src/lib/i18n');
+  const files = [`${suffix}.ts`, ...readdirSync(dir).filter((f) => f.endsWith(`-${suffix}.ts`))];
+  const merged: Record<string, string> = {};
+  for (const f of files) {
+    for (const v of Object.values(await import(join(dir, f)) as Record<string, unknown>)) {
+      if (typeof v === 'object' && v !== null) Object.assign(merged, v);
+    }
+  }
+  return merged;
+}
+const zh = await allMessages('zh');
+const en = await allMessages('en');
 const zhFragments = fragments(zh, (s) => (s.match(/[\u3400-\u9fff]/g) ?? []).length >= 4);
 const enFragments = fragments(en, (s) => s.length >= 14 && /^[A-Za-z]/.test(s) && /\s/.test(s));
 const found = (pieces: string[], list: Fragment[]) =>
@@ -113,13 +125,17 @@ async function contextFor(mode: (typeof modes)[number], user?: string): Promise<
   return { context, page };
 }
 
-/** Opens a page and waits until it has hydrated, fetched what it shows and stopped loading. */
+/**
+ * Opens a page and waits until it has hydrated, fetched what it shows and stopped loading, with
+ * every part that loads on scrolling loaded (so axe and the language check see the whole page).
+ */
 async function openAndSettle(page: Page, path: string, lang: string): Promise<void> {
   await page.goto(path);
   await page.waitForFunction((l) => document.documentElement.hasAttribute('data-hydrated') && document.documentElement.lang === l, lang);
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !/正在加载|Loading…/.test(document.querySelector('main')?.textContent ?? ''), undefined, { timeout: 10_000 })
     .catch(() => undefined);
+  await revealLazyParts(page);
 }
 
 describe.each(modes)('every page in $name', (mode) => {

@@ -27,6 +27,23 @@ export async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated'));
 }
 
+/**
+ * Scrolls through the whole page, a screen at a time, so every part that waits until it is near
+ * the viewport (LazyPart when="visible": comments, receipts, the print notice) loads; then back
+ * to the top once the network is quiet. Call it before checking or using such parts.
+ */
+export async function revealLazyParts(page: Page): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const atEnd = await page.evaluate(() => {
+      window.scrollBy(0, window.innerHeight * 0.8);
+      return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+    });
+    await page.waitForLoadState('networkidle');
+    if (atEnd && !(await page.locator('.lazy-slot').count())) break;
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 interface AxeViolation { id: string; impact: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }
 
 /** Runs axe-core on the page as it is now; returns the violations (empty when none). */
