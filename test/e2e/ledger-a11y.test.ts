@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LedgerPage } from '../../functions/contracts/ledger.js';
 import { startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage } from './support/steps.js';
+import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage, revealLazyParts } from './support/steps.js';
 
 let site: Site;
 let giftPath = '';
@@ -70,6 +70,7 @@ describe.each(langs)('ledger pages in $lang', (l) => {
   it('the public ledger, its filters and paging by keyboard', async () => {
     const { page, done } = await open('/ledger');
     await page.getByRole('heading', { level: 1, name: l.ledger }).waitFor();
+    await revealLazyParts(page);
     await page.getByRole('table', { name: l.chart }).waitFor();
     await page.getByRole('status').getByText(l.verified).waitFor();
     await page.locator('#entries article').first().waitFor();
@@ -163,6 +164,7 @@ describe('ledger pages in elder mode (Chinese)', () => {
       await page.goto(path);
       await ready(page);
       expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
+      await revealLazyParts(page);
       await (path === '/ledger' ? page.locator('#entries article').first() : page.getByRole('img', { name: /^二维码/ }).locator('svg')).waitFor();
       await expectAccessible(page, `${what} (elder mode)`);
       await expectNoSideScroll(page);

@@ -13,7 +13,7 @@ import { DevUsers } from '../../functions/contracts/me.js';
 import { LedgerPage, LedgerSummary, ProjectList, type Funding } from '../../functions/contracts/ledger.js';
 import { decodeQrPng } from './support/ledger-qr.js';
 import { screenshotDir, startSite, type Site } from './support/site.js';
-import { ready, screenshot, signInAs } from './support/steps.js';
+import { ready, screenshot, signInAs, revealLazyParts } from './support/steps.js';
 
 let site: Site;
 let before: Funding;
@@ -191,6 +191,7 @@ describe('a donation ledger anyone can check (Chinese)', () => {
     const { context, page } = await site.newPage({ width: 1024, height: 900 });
     await page.goto('/ledger');
     await ready(page);
+    await revealLazyParts(page);
     const project = page.getByRole('article', { name: TITLE });
     await project.getByText(`已筹集 ${yuan(360000)}，预算 ${yuan(500000)}，达到 72%`).waitFor();
     const card = async (scope: typeof project, label: string) =>
@@ -266,6 +267,7 @@ describe('a donation ledger anyone can check (Chinese)', () => {
     const visitor = await site.newPage({ width: 1024, height: 900 });
     await visitor.page.goto('/ledger');
     await ready(visitor.page);
+    await revealLazyParts(visitor.page);
     const project = visitor.page.getByRole('article', { name: TITLE });
     await project.getByText(`已筹集 ${yuan(360000)}`).waitFor();
     await visitor.context.close();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Activity } from '../../functions/contracts/activities.js';
 import { startSite, type Site } from './support/site.js';
-import { ready, screenshot } from './support/steps.js';
+import { ready, screenshot, revealLazyParts } from './support/steps.js';
 import { devToken, nextMonday } from './support/activities.js';
 
 let site: Site;
@@ -213,6 +213,7 @@ describe('printing', () => {
       const { context, page } = await as(null);
       await page.goto(path);
       await ready(page);
+      await revealLazyParts(page); // the print notice comes when its place nears the screen
       await page.getByRole('button', { name: '打印公告' }).waitFor();
       await page.emulateMedia({ media: 'print' });
       await page.getByText(kind).waitFor();

@@ -13,11 +13,15 @@ import type { ScreenKey } from './screen-zh.js';
 import type { HomeKey } from './home-zh.js';
 import type { ProposeKey } from './propose-zh.js';
 import type { NoticeKey } from './notice-zh.js';
+import type { ActivitiesKey } from './activities-zh.js';
+import type { ProposalKey } from './proposal-zh.js';
+import type { ProposalListKey } from './proposal-list-zh.js';
+import type { ProposalCardKey } from './proposal-card-zh.js';
 import { zh, type MessageKey as PublicKey, type Messages } from './zh.js';
 
 export type Lang = 'zh-CN' | 'en';
 /** Every message: the public ones, always loaded, and the committee and staff ones (see staff.ts). */
-export type MessageKey = PublicKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | HomeKey | ProposeKey | NoticeKey | BallotsKey | LedgerKey;
+export type MessageKey = PublicKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | HomeKey | ProposeKey | NoticeKey | BallotsKey | LedgerKey | ActivitiesKey | ProposalKey | ProposalListKey | ProposalCardKey;
 
 const catalogues: Partial<Record<Lang, Messages>> = { 'zh-CN': zh };
 /** Messages added by code loaded later (the committee and staff tools). */
@@ -26,6 +30,31 @@ const added: Record<Lang, Record<string, string>> = { 'zh-CN': {}, en: {} };
 export function addMessages(zhMore: Record<string, string>, enMore: Record<string, string>): void {
   Object.assign(added['zh-CN'], zhMore);
   Object.assign(added.en, enMore);
+}
+
+/** Fetches of the English halves of area catalogues, each made at most once (see addChineseFirst). */
+const englishParts: (() => Promise<void>)[] = [];
+/** Bumped when an English part arrives, so `t()` shows it at once. */
+let englishArrived = $state(0);
+
+/**
+ * An area's messages with only the Chinese half in the page's download: `loadEnglish` (a dynamic
+ * import) is fetched when someone reads English, before the site switches to it, or at once when
+ * the area is opened in English. Until it arrives (a moment, on first opening an area in English)
+ * `t()` shows the Chinese message, never a raw key.
+ */
+export function addChineseFirst(zhMore: Record<string, string>, loadEnglish: () => Promise<Record<string, string>>): void {
+  Object.assign(added['zh-CN'], zhMore);
+  let fetching: Promise<void> | null = null;
+  const part = () => (fetching ??= loadEnglish().then((m) => {
+    Object.assign(added.en, m);
+    englishArrived += 1;
+  }, (e: unknown) => {
+    fetching = null;
+    throw e;
+  }));
+  englishParts.push(part);
+  if (current === 'en') void part().catch(() => undefined);
 }
 const STORAGE_KEY = 'gongzhi.lang';
 
@@ -39,14 +68,18 @@ export const i18n = {
 
 /** The message for `key` in the current language, with `{name}` placeholders filled in. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = (catalogues[current] as Record<string, string> | undefined)?.[key] ?? added[current][key] ?? key;
+  void englishArrived;
+  const text = (catalogues[current] as Record<string, string> | undefined)?.[key] ?? added[current][key] ?? added['zh-CN'][key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Switches only once the language's messages are here, so no page ever shows raw keys. */
 async function apply(lang: Lang): Promise<void> {
-  if (!catalogues[lang]) catalogues[lang] = (await import('./en.js')).en;
+  if (lang === 'en') {
+    const [core] = await Promise.all([catalogues.en ?? import('./en.js').then((m) => m.en), ...englishParts.map((part) => part())]);
+    catalogues.en = core;
+  }
   current = lang;
   document.documentElement.lang = lang;
 }

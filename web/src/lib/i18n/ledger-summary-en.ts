@@ -1,0 +1,32 @@
+/** English messages of the ledger page's first screen. `satisfies` refuses a missing or an extra key. */
+import type { LedgerSummaryMessages } from './ledger-summary-zh.js';
+
+export const ledgerSummaryEn = {
+  'ledger.title': 'Public ledger',
+  'ledger.lead': 'Every yuan, every donated item, every hour of volunteer work the community receives, and every payment it makes, is recorded here for anyone to see and check.',
+  'ledger.donateCta': 'Make a donation',
+  'ledger.manageLink': 'Keep the ledger (staff and committee)',
+  'ledger.totalsTitle': 'Totals by source',
+  'ledger.source.government': 'Government funding',
+  'ledger.source.donations': 'Donations',
+  'ledger.source.inKind': 'Donated goods (estimated)',
+  'ledger.source.volunteer': 'Volunteer time',
+  'ledger.raisedTotal': 'Raised in all (goods included)',
+  'ledger.spent': 'Spent',
+  'ledger.balance': 'Money left',
+  'ledger.pledgedTitle': 'Promised, not yet received',
+  'ledger.pledgedGoods': 'plus goods worth {value}',
+  'ledger.totalsNote': 'Totals count only gifts staff have confirmed as received; promises not yet received are shown apart. Money left = government funding + donations − spent.',
+  'ledger.chartCaption': 'Money raised by source (yuan)',
+  'ledger.chartSource': 'Source',
+  'ledger.chartAmount': 'Amount (share)',
+  'ledger.chartTotal': 'Total',
+  'ledger.minutesOnly': '{minutes} min',
+  'ledger.hoursOnly': '{hours} h',
+  'ledger.hoursMinutes': '{hours} h {minutes} min',
+  'ledger.openDataTitle': 'Download the ledger (open data)',
+  'ledger.openDataLead': 'The whole ledger can be downloaded, opened in a spreadsheet, or checked by yourself.',
+  'ledger.exportCsv': 'Download as a spreadsheet (CSV)',
+  'ledger.exportJson': 'Download the full data (JSON)',
+  'ledger.openDataVerify': 'With a computer, npm run ledger:verify -- ledger.json checks the whole ledger offline.',
+} as const satisfies LedgerSummaryMessages;
