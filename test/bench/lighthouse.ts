@@ -76,7 +76,7 @@ async function firstId(base: string, path: string, pick: (items: { id: string; s
   return pick(body.items ?? [])?.id ?? null;
 }
 
-export async function benchLighthouse(runs = Number(process.env.LH_RUNS ?? 3)): Promise<LighthouseRow[]> {
+export async function benchLighthouse(runs = Number(process.env.LH_RUNS ?? 3), prefix = ''): Promise<LighthouseRow[]> {
   const staticDir = resolve(root, 'web/build');
   ensureProductionBuild(staticDir);
   // Never 3000 (someone's npm start may be there): ports in 4100–4199.
@@ -111,6 +111,7 @@ export async function benchLighthouse(runs = Number(process.env.LH_RUNS ?? 3)): 
     const cpuSlowdown = Math.min(4, Math.max(1, Math.round((4 * benchmarkIndex / 1750) * 10) / 10));
     const rows: LighthouseRow[] = [];
     for (const [page, path] of pages) {
+      if (path && !path.startsWith(prefix)) continue;
       if (!path) {
         rows.push({ page, path: '', benchmarkIndex, cpuSlowdown, performance: 0, accessibility: 0, runs: 0, lcpMs: 0, tbtMs: 0, cls: 0, failed: ['no example in the demo data'] });
         continue;
@@ -150,7 +151,8 @@ export async function benchLighthouse(runs = Number(process.env.LH_RUNS ?? 3)): 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const rows = await benchLighthouse();
+  // A path prefix (`/ledger`) measures only the pages under it.
+  const rows = await benchLighthouse(undefined, process.argv.slice(2).find((a) => a.startsWith('/')) ?? '');
   if (process.argv.includes('--json')) console.log(JSON.stringify(rows)); // the last line: read by run.ts
   else console.table(rows);
   process.exit(0);
