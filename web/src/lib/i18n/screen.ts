@@ -1,6 +1,5 @@
 /** Import this (for its effect) from /screen: it adds the display screen's messages to `t()`. */
-import { addMessages } from './index.svelte.js';
-import { screenEn } from './screen-en.js';
+import { addChineseFirst } from './index.svelte.js';
 import { screenZh } from './screen-zh.js';
 
-addMessages(screenZh, screenEn);
+addChineseFirst(screenZh, () => import('./screen-en.js').then((m) => m.screenEn));
