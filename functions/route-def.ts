@@ -22,6 +22,11 @@ export interface RouteDef {
   readonly body?: z.ZodType;
   readonly response: z.ZodType;
   readonly status: 200 | 201;
+  /**
+   * The `Idempotency-Key` header the route reads (a retried write with the same key gets the first
+   * answer): `required` (400 without it) or `optional`. Documented in the OpenAPI document.
+   */
+  readonly idempotencyKey?: 'required' | 'optional';
   /** The response's media type when it is not JSON (then `response` is a string schema). */
   readonly produces?: 'text/calendar' | 'text/csv';
 }

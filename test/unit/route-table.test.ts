@@ -50,5 +50,10 @@ describe('functions/routes.ts', () => {
     expect(create.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
     const get = doc.paths['/api/proposals/{id}']!.get as any;
     expect(get.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
+    // A gift needs its Idempotency-Key; the other ledger writes take one if sent.
+    const key = (path: string, method: string) => ((doc.paths[path] as any)[method].parameters as any[]).find((p) => p.in === 'header');
+    expect(key('/api/donations', 'post')).toMatchObject({ name: 'Idempotency-Key', required: true });
+    expect(key('/api/projects/{id}/expenses', 'post')).toMatchObject({ name: 'Idempotency-Key', required: false });
+    expect(key('/api/proposals', 'post')).toBeUndefined();
   });
 });

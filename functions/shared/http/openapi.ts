@@ -15,6 +15,13 @@ function parameters(r: RouteDef) {
       list.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop });
     }
   }
+  if (r.idempotencyKey) {
+    list.push({
+      name: 'Idempotency-Key', in: 'header', required: r.idempotencyKey === 'required',
+      description: 'Made once per write (a random UUID, say) and sent again on every retry of it: a retry gets the first answer, never a second entry. The same key with a different body is a 409.',
+      schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+    });
+  }
   return list;
 }
 
