@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DevUsers } from '../../functions/contracts/me.js';
 import { LedgerPage, LedgerSummary, ProjectList, type Funding } from '../../functions/contracts/ledger.js';
-import { decodeQrPng } from './support/ledger-qr.js';
+import { decodeQrPng } from './support/qr.js';
 import { screenshotDir, startSite, type Site } from './support/site.js';
 import { ready, screenshot, signInAs, revealLazyParts } from './support/steps.js';
 
