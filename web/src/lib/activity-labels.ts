@@ -1,6 +1,7 @@
 /** Message keys for the activities contract's enums, written out so every key is visibly used. */
 import type { Audience } from '$contracts/activities.js';
 import type { MessageKey } from './i18n/index.svelte.js';
+import './i18n/activities.js';
 
 export const audienceKey = {
   elderly: 'audience.elderly',

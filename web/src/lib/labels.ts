@@ -1,17 +1,9 @@
-/** Message keys for the contract's enums, written out so every key is visibly used. */
-import type { ProposalCategory, ProposalStatus } from '$contracts/proposals.js';
+/**
+ * Message keys for the contract's enums, written out so every key is visibly used. The categories
+ * are in labels-category.ts, with their messages: many pages import this module for `isModerator`.
+ */
+import type { ProposalStatus } from '$contracts/proposals.js';
 import type { MessageKey } from './i18n/index.svelte.js';
-
-export const categoryKey = {
-  greening: 'category.greening',
-  seating: 'category.seating',
-  lighting: 'category.lighting',
-  accessibility: 'category.accessibility',
-  play: 'category.play',
-  sanitation: 'category.sanitation',
-  culture: 'category.culture',
-  other: 'category.other',
-} as const satisfies Record<ProposalCategory, MessageKey>;
 
 export const statusKey = {
   open: 'status.open',
@@ -23,15 +15,12 @@ export const statusKey = {
   withdrawn: 'status.withdrawn',
 } as const satisfies Record<ProposalStatus, MessageKey>;
 
-export const categories = Object.keys(categoryKey) as ProposalCategory[];
 export const statuses = Object.keys(statusKey) as ProposalStatus[];
 
 /**
- * Plain checks for text from the address bar: the lists above are exhaustive (`satisfies Record<…>`
- * makes the compiler refuse a missing or extra value), so no zod schema needs to ship for them.
+ * A plain check for text from the address bar: the list above is exhaustive (`satisfies Record<…>`
+ * makes the compiler refuse a missing or extra value), so no zod schema needs to ship for it.
  */
-export const asCategory = (value: unknown): ProposalCategory | undefined =>
-  (categories as readonly unknown[]).includes(value) ? (value as ProposalCategory) : undefined;
 export const asStatus = (value: unknown): ProposalStatus | undefined =>
   (statuses as readonly unknown[]).includes(value) ? (value as ProposalStatus) : undefined;
 

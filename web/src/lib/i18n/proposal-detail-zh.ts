@@ -91,6 +91,23 @@ export const proposalDetailZh = {
   'comments.signIn': '登录后发表评论',
   'comments.notResident': '只有本社区已核实住户的居民才能发表评论。',
   'comments.closed': '这个提议已被管理员隐藏，暂时不能评论。',
+  'common.cancel': '取消',
+  'common.listSeparator': '、',
+  'report.comment': '举报',
+  'report.signIn': '登录后可以举报',
+  'report.reason': '举报原因',
+  'report.reasonHint': '请说明哪里不妥，3 到 500 个字。管理员会查看。',
+  'report.submit': '提交举报',
+  'report.thanks': '已收到你的举报，管理员会尽快处理。',
+  'report.already': '你已经举报过了，管理员会尽快处理。',
+  'proposal.details': '提议信息',
+  'proposal.category': '类别',
+  'proposal.location': '地点',
+  'proposal.cost': '估计费用',
+  'proposal.created': '提出时间',
+  'proposal.enteredBy': '由 {name} 根据纸质表格代为录入',
+  'report.proposal': '举报这个提议',
+  'report.proposalTitle': '举报',
 } as const;
 
 export type ProposalDetailKey = keyof typeof proposalDetailZh;
