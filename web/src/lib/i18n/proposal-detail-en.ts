@@ -105,4 +105,6 @@ export const proposalDetailEn = {
   'proposal.enteredBy': 'Entered from a paper form by {name}',
   'report.proposal': 'Report this proposal',
   'report.proposalTitle': 'Report',
+  'proposal.needSignIn': 'Please sign in first, then back it.',
+  'proposal.notResident': 'Only residents of a verified household can back proposals. Community staff can verify your household.',
 } as const satisfies ProposalDetailMessages;

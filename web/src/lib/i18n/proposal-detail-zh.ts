@@ -108,6 +108,8 @@ export const proposalDetailZh = {
   'proposal.enteredBy': '由 {name} 根据纸质表格代为录入',
   'report.proposal': '举报这个提议',
   'report.proposalTitle': '举报',
+  'proposal.needSignIn': '请先登录，再来支持。',
+  'proposal.notResident': '只有已核实住户的居民才能支持提议。社区工作人员可以帮你核实住户。',
 } as const;
 
 export type ProposalDetailKey = keyof typeof proposalDetailZh;

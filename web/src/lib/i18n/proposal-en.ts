@@ -8,8 +8,6 @@ export const proposalEn = {
   'proposal.youBack': 'You back this proposal.',
   'proposal.signInToBack': 'Sign in to back it',
   'proposal.closed': 'This proposal is closed: backing can no longer be given or withdrawn.',
-  'proposal.needSignIn': 'Please sign in first, then back it.',
-  'proposal.notResident': 'Only residents of a verified household can back proposals. Community staff can verify your household.',
   'proposal.toReview': 'Once {threshold} people back it, the committee reviews it: {missing} more needed.',
   'proposal.reachedReview': 'It has enough backers and goes to the committee for review.',
   'steps.title': 'How far this proposal has come',

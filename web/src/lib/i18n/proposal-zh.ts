@@ -9,8 +9,6 @@ export const proposalZh = {
   'proposal.youBack': '你已经支持了这个提议。',
   'proposal.signInToBack': '登录后就可以支持',
   'proposal.closed': '这个提议已经结束征集，不能再支持或撤回。',
-  'proposal.needSignIn': '请先登录，再来支持。',
-  'proposal.notResident': '只有已核实住户的居民才能支持提议。社区工作人员可以帮你核实住户。',
   'proposal.toReview': '支持满 {threshold} 人，就交给委员会审议；现在还差 {missing} 人。',
   'proposal.reachedReview': '支持人数已经够了，即将交给委员会审议。',
   'steps.title': '提议进行到哪一步了',
