@@ -7,9 +7,10 @@ import { createHandler } from '../shared/http/create-handler.js';
 import type { ContextImpls } from '../shared/http/types.js';
 import { createLedgerDeps } from './wire.js';
 import {
-  allocationPayload, confirmGift, createProject, expensePayload, exportCsv, exportJson, getDonation, getProject, ledgerEntry,
-  ledgerSummary, listDonations, listLedger, listProjects, myDonations, recordDonation, recordFact, reverseEntry, verifyLedger,
-} from './use-cases.js';
+  exportCsv, exportJson, getDonation, getProject, ledgerEntry, ledgerSummary, listDonations, listLedger, listProjects, myDonations,
+  verifyLedger,
+} from './read-ledger.js';
+import { allocationPayload, confirmGift, createProject, expensePayload, recordDonation, recordFact, reverseEntry } from './use-cases.js';
 
 const deps = createLedgerDeps(documentClient(), config(), systemClock);
 

@@ -6,7 +6,7 @@ import type { Config } from '../shared/config.js';
 import { newId } from '../shared/ids.js';
 import { LedgerRepository, ProposalReader } from './repository.js';
 import { LedgerStore } from './store.js';
-import type { LedgerDeps } from './use-cases.js';
+import type { LedgerDeps } from './access.js';
 
 export function createLedgerDeps(db: DynamoDBDocumentClient, cfg: Pick<Config, 'tables' | 'defaultCommunity'>, clock: Clock, ids: () => string = newId): LedgerDeps {
   const repo = new LedgerRepository(db, cfg.tables.donations);

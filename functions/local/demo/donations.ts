@@ -9,8 +9,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ContextRouteId } from '../../routes.js';
 import type { DonationBody } from '../../contracts/ledger.js';
+import type { LedgerDeps } from '../../donations/access.js';
 import {
-  allocationPayload, confirmGift, createProject, expensePayload, recordDonation, recordFact, reverseEntry, type LedgerDeps,
+  allocationPayload, confirmGift, createProject, expensePayload, recordDonation, recordFact, reverseEntry,
 } from '../../donations/use-cases.js';
 import { createLedgerDeps } from '../../donations/wire.js';
 import { ProposalRepository } from '../../proposals/repository.js';
