@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BallotPage } from '../../functions/contracts/ballots.js';
 import { startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage } from './support/steps.js';
+import { axeViolations, describeViolations, ready, revealLazyParts, screenshot, signInAs, switchLanguage } from './support/steps.js';
 
 let site: Site;
 let openPath = '';
@@ -69,6 +69,9 @@ describe.each(langs)('ballot pages in $lang', (l) => {
     const mine = page.getByRole('region', { name: l.mine });
     await mine.getByRole('link', { name: l.vote }).waitFor();
     await page.getByRole('img').first().waitFor();
+    // Every part, the ones that wait until the reader scrolls near them included (the rule box).
+    await revealLazyParts(page);
+    await page.locator('#rule-title').waitFor();
     await expectAccessible(page, 'open ballot');
     await screenshot(page, `ballot-open-${l.tag}`);
 
@@ -107,6 +110,9 @@ describe.each(langs)('ballot pages in $lang', (l) => {
   it('a counted ballot: result, charts, receipt search and the whole list', async () => {
     const { page, done } = await open(finalPath, 'resident1');
     await page.getByRole('heading', { level: 2, name: l.result }).waitFor();
+    // The tables, objections, receipts, rule, roll and print notice come as the reader scrolls.
+    await revealLazyParts(page);
+    expect(await page.locator('.lazy-slot').count(), 'every part has arrived').toBe(0);
     await page.getByLabel(l.search).fill('ZZZZZZ');
     await page.getByText(l.notFound).waitFor();
     await page.getByText(l.all).click();

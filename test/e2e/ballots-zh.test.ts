@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { Ballot, MyVotes, Roll, UnitHistory } from '../../functions/contracts/ballots.js';
 import { DevSession } from '../../functions/contracts/me.js';
 import { startSite, type Site } from './support/site.js';
-import { ready, screenshot, signInAs } from './support/steps.js';
+import { ready, revealLazyParts, screenshot, signInAs } from './support/steps.js';
 
 let site: Site;
 beforeAll(async () => { site = await startSite(); });
@@ -35,6 +35,16 @@ async function api(method: string, url: string, userId: string | null, body?: un
 
 /** Today + n days in Beijing, YYYY-MM-DD. */
 const beijingDay = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Scrolls the ballot page through from the top, once it is shown, so every part that waits until
+ * the reader nears it (result tables, objections, receipts, the rule box, the roll) has come.
+ */
+async function revealBallot(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await revealLazyParts(page);
+}
 
 async function open(who: string | null, to: string): Promise<{ page: Page; done: () => Promise<void> }> {
   const { context, page } = await site.newPage();
@@ -64,6 +74,8 @@ describe('a property-company ballot from opening to a final result (Chinese)', (
     path = new URL(page.url()).pathname;
     ballotId = path.split('/').pop()!;
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    // The rule box comes when the reader scrolls near it.
+    await revealBallot(page);
     await page.getByText('一般事项').first().waitFor();
     await page.getByText('需要参与表决的专有面积和人数，都达到全体业主的三分之二。').waitFor();
     await page.getByText('并且，同意的面积和人数都要超过参与表决的一半。').waitFor();
@@ -133,6 +145,9 @@ describe('a property-company ballot from opening to a final result (Chinese)', (
     await page.getByText(`已有 ${b.participation.units} 户参与（共 ${b.frozenRoll.units} 户）`).waitFor();
     await page.getByRole('img', { name: /参与表决的面积和人数占全体的比例/ }).waitFor();
     await page.getByText('为了公平，投票结束前不公布各选项的票数。').waitFor();
+    // The rule box comes when the reader scrolls near it; even then, nothing tells the choices.
+    await revealBallot(page);
+    await page.getByRole('heading', { name: '怎样才算通过' }).waitFor();
     expect(await page.getByRole('heading', { name: '表决结果' }).count(), 'no result while open').toBe(0);
     expect(await page.getByRole('table').count(), 'no tally table while open').toBe(0);
     await screenshot(page, 'ballot-zh');
@@ -198,6 +213,9 @@ describe('a property-company ballot from opening to a final result (Chinese)', (
     await page.locator('.outcome').getByText('通过').waitFor();
     await page.getByText('参与达到三分之二，同意的面积和人数都超过了参与表决的一半。').waitFor();
     await page.getByRole('img', { name: /各选项的面积和人数占参与表决的比例/ }).waitFor();
+    // The tables beside the charts come when the reader scrolls near them (from the top: counting
+    // was pressed at the page's foot, and the result appeared above it).
+    await revealBallot(page);
     const table = page.getByRole('table', { name: /各选项的面积和人数/ });
     await table.getByRole('rowheader', { name: '同意' }).waitFor();
     expect(await table.getByRole('row').filter({ hasText: '同意' }).innerText()).toContain('✓ 达到');
@@ -207,6 +225,8 @@ describe('a property-company ballot from opening to a final result (Chinese)', (
 
   it('the owner finds their receipt in the published list and objects; the committee answers', async () => {
     const voter = await open('resident1', path);
+    // The receipts and the objections come when the reader scrolls near them.
+    await revealBallot(voter.page);
     await voter.page.getByLabel('查找我的票：输入回执码').fill(receipt.toLowerCase().slice(0, 8));
     await voter.page.getByText('已计入：同意').waitFor();
     await voter.page.getByLabel('异议的理由').fill('2 号楼有几户说没收到纸质表决票，请核对发放记录。');
@@ -216,6 +236,7 @@ describe('a property-company ballot from opening to a final result (Chinese)', (
     await voter.done();
 
     const committee = await open('committee1', path);
+    await revealBallot(committee.page);
     await committee.page.getByLabel(/答复 .+ 的异议/).fill('已核对发放签收单：2 号楼每户都已签收，签收单贴在宣传栏。');
     await committee.page.getByRole('button', { name: '发布答复' }).click();
     await committee.page.getByText(/代表业主委员会答复/).waitFor();
@@ -224,6 +245,7 @@ describe('a property-company ballot from opening to a final result (Chinese)', (
 
     await fetch(`${site.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceDays: 8 }) });
     const later = await open(null, path);
+    await revealBallot(later.page);
     await later.page.getByText('公示期已经结束，异议都已答复，结果已经生效。').waitFor();
     await later.page.getByText('结果已生效').first().waitFor();
     await later.done();

@@ -1,18 +1,27 @@
 import { error } from '@sveltejs/kit';
 import { ApiError } from '$lib/api.js';
-import { ballotsApi } from '$lib/api-ballots.js';
+import type { Ballot } from '$contracts/ballots.js';
+import * as ballotsApi from '$lib/api-ballots.js';
 import type { PageLoad } from './$types';
 
 // Any ballot id can be asked for: the page is the SPA fallback, loaded in the browser.
 export const prerender = false;
 export const ssr = false;
 
+/**
+ * What a phone shows first comes with the ballot, so the page appears whole, without a jump: a
+ * counted ballot's result (its own download, never fetched for an open ballot), or an open one's
+ * "my vote" panel and turnout (never fetched for a counted one, where they sit far below).
+ */
 export const load: PageLoad = async ({ params, fetch }) => {
+  let ballot: Ballot;
   try {
-    return { ballot: await ballotsApi.get(params.id, fetch) };
+    ballot = await ballotsApi.get(params.id, fetch);
   } catch (e) {
     if (e instanceof ApiError && (e.status === 404 || e.status === 400)) error(404, 'not_found');
     if (e instanceof ApiError && e.status === 0) error(503, 'network');
     throw e;
   }
+  if (ballot.result) return { ballot, open: null };
+  return { ballot, open: await (await import('./below.js')).openParts() };
 };

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { ApiError } from '$lib/api.js';
-import { ballotsApi } from '$lib/api-ballots.js';
+import * as ballotsApi from '$lib/api-ballots.js';
 import type { PageLoad } from './$types';
 
 // Any ballot id can be asked for: the page is the SPA fallback, loaded in the browser.

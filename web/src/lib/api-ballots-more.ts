@@ -1,0 +1,27 @@
+/**
+ * The ballots calls that only the parts below a ballot's first view, the vote page and the
+ * committee and staff tools make (see api-ballots.ts): they download with that code.
+ */
+import type { z } from 'zod';
+import type {
+  Ballot, BallotObjectionBody, BallotObjectionResponseBody, BallotUnits, CreateBallotBody, EnterVoteBody,
+  MyVotes, ReceiptList, RollSummary, UnitHistory, UnitVote, VoteBody,
+} from '$contracts/ballots.js';
+import { call } from './api.js';
+import { at, seg } from './api-ballots.js';
+
+type In<S extends z.ZodType> = z.input<S>;
+
+export const rollSummary = (estateId: string) => call<RollSummary>('GET', `/estates/${seg(estateId)}/roll/summary`, { auth: false });
+export const create = (body: CreateBallotBody) => call<Ballot>('POST', '/ballots', { body });
+export const myVotes = (id: string) => call<MyVotes>('GET', `${at(id)}/vote`);
+export const vote = (id: string, body: VoteBody) => call<MyVotes>('PUT', `${at(id)}/vote`, { body });
+export const units = (id: string) => call<BallotUnits>('GET', `${at(id)}/units`);
+export const enterVote = (id: string, unitId: string, body: EnterVoteBody) =>
+  call<UnitVote>('PUT', `${at(id)}/units/${seg(unitId)}/vote`, { body });
+export const history = (id: string, unitId: string) => call<UnitHistory>('GET', `${at(id)}/units/${seg(unitId)}/history`);
+export const close = (id: string) => call<Ballot>('POST', `${at(id)}/close`);
+export const receipts = (id: string) => call<ReceiptList>('GET', `${at(id)}/receipts`, { auth: false });
+export const object = (id: string, body: In<typeof BallotObjectionBody>) => call<Ballot>('POST', `${at(id)}/objections`, { body });
+export const respond = (id: string, objectionId: string, body: In<typeof BallotObjectionResponseBody>) =>
+  call<Ballot>('POST', `${at(id)}/objections/${seg(objectionId)}/response`, { body });

@@ -1,0 +1,19 @@
+/**
+ * Loaders of the parts a ballot's first view does not show, and of the committee and staff tools.
+ * A small download of its own, fetched when the first of them is needed: their addresses and
+ * preload lists stay out of the page's first load.
+ */
+export const resultTables = () => import('./ResultTables.svelte');
+export const objections = () => import('./Objections.svelte');
+export const receipts = () => import('./Receipts.svelte');
+export const myStatus = () => import('./MyStatus.svelte');
+export const ruleBox = () => import('./RuleBox.svelte');
+export const turnout = () => import('./Turnout.svelte');
+export const resultNotice = () => import('./ResultNotice.svelte');
+export const tools = () => import('./tools/index.js');
+
+/** An open (or scheduled) ballot's first view below its question: "my vote" and turnout. */
+export async function openParts() {
+  const [mine, turnout] = await Promise.all([import('./MyStatus.svelte'), import('./Turnout.svelte')]);
+  return { MyStatus: mine.default, Turnout: turnout.default };
+}
