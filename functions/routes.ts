@@ -15,7 +15,7 @@ import {
 } from './contracts/activities.js';
 import { IdParams, NoQuery } from './contracts/common.js';
 import { Health, OpenApiDocument } from './contracts/health.js';
-import { Me } from './contracts/me.js';
+import { Me, PutPriorityProfileBody } from './contracts/me.js';
 import {
   CommentPage, CommentParams, CommentQuery, Comment, CreateCommentBody, DashboardQuery, ModerationDecisionBody,
   ModerationOutcome, ModerationQueue, ReportBody, ReportReceipt,
@@ -43,6 +43,9 @@ export const routes = [
     summary: 'This API as an OpenAPI 3.1 document', query: NoQuery, response: OpenApiDocument, status: 200 }),
   route({ id: 'me', method: 'GET', path: '/api/me', context: 'community', access: 'user',
     summary: 'The caller: name, roles, household and estate', query: NoQuery, response: Me, status: 200 }),
+  route({ id: 'me.priority.put', method: 'PUT', path: '/api/me/priority-profile', context: 'community', access: 'user',
+    summary: 'Record your birth year and your children\'s (priority seats for 65 and over, and for carers of children of 12 and under)',
+    query: NoQuery, body: PutPriorityProfileBody, response: Me, status: 200 }),
 
   route({ id: 'proposals.list', method: 'GET', path: '/api/proposals', context: 'proposals', access: 'public',
     summary: 'Proposals, newest first, filtered by status and category', query: ListProposalsQuery,

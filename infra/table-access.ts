@@ -17,8 +17,9 @@ export interface TableAccess {
 }
 
 const overrides: Partial<Record<ContextName, TableAccess>> = {
-  // The community context only reads today (estates, memberships, "me").
-  community: { write: [], read: ['community'] },
+  // The community context reads estates and memberships ("me") and writes only a member's own
+  // priority-seat details (birth years) on their profile.
+  community: { write: ['community'], read: [] },
   proposals: { write: ['proposals'], read: ['community'] },
   // The ledger links a project to an accepted proposal, read from the proposals table.
   donations: { write: ['donations'], read: ['community', 'proposals'] },

@@ -16,5 +16,6 @@ export async function getMe(repo: CommunityRepository, callerId: string): Promis
     },
     estateId: home?.estateId ?? null,
     committeeOf: member.committeeOf,
+    priority: { birthYear: member.birthYear ?? null, childBirthYears: member.childBirthYears ?? [] },
   };
 }

@@ -1,5 +1,6 @@
 /** The only code that speaks DynamoDB for the community table. */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailed } from '../shared/db/client.js';
 import { defaultSettings, stranger, type CommunitySettings, type HouseholdLink, type Member } from './rules.js';
 
 /** Settings change rarely; a warm Lambda re-reads them after this long. */
@@ -72,5 +73,26 @@ export class CommunityRepository {
       committeeOf: rows.filter((r) => r.sk.startsWith('COMMITTEE#')).map(tail),
       staffOf: rows.filter((r) => r.sk.startsWith('STAFF#')).map(tail),
     };
+  }
+
+  /**
+   * The birth years behind priority seats, on the person's PROFILE item; false when the person
+   * has no profile (not registered in a community yet). A null birth year removes it.
+   */
+  async setPriorityProfile(userId: string, p: { birthYear: number | null; childBirthYears: number[] }, at: string): Promise<boolean> {
+    const birth = p.birthYear === null ? ' REMOVE birthYear' : '';
+    try {
+      await this.db.send(new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: communityKeys.user(userId), sk: 'PROFILE' },
+        UpdateExpression: `SET childBirthYears = :c, priorityUpdatedAt = :at${p.birthYear === null ? '' : ', birthYear = :b'}${birth}`,
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':c': p.childBirthYears, ':at': at, ...(p.birthYear === null ? {} : { ':b': p.birthYear }) },
+      }));
+      return true;
+    } catch (e) {
+      if (isConditionFailed(e)) return false;
+      throw e;
+    }
   }
 }

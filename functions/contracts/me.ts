@@ -15,6 +15,24 @@ export const MyHousehold = z.object({
   relation: HouseholdRelation,
 });
 
+/** A year of birth (the roll records no birthday); whether it is in the future is checked by the use case. */
+const BirthYear = z.number().int().min(1900).max(2100);
+/**
+ * What gives priority seats at activities that hold some back: the person's birth year (65 and
+ * over) and those of the children in their care (12 and under). Private: only the person sees it.
+ */
+export const PriorityProfile = z.object({
+  birthYear: BirthYear.nullable(),
+  childBirthYears: z.array(BirthYear).max(8),
+});
+export type PriorityProfile = z.infer<typeof PriorityProfile>;
+/** The caller records their own (self-declared; staff may ask to see an ID at the door). */
+export const PutPriorityProfileBody = z.strictObject({
+  birthYear: BirthYear.nullable(),
+  childBirthYears: z.array(BirthYear).max(8),
+});
+export type PutPriorityProfileBody = z.infer<typeof PutPriorityProfileBody>;
+
 export const Me = z.object({
   id: UserId,
   displayName: z.string(),
@@ -24,6 +42,7 @@ export const Me = z.object({
   estateId: Slug.nullable(),
   /** Estates whose property-management committee the caller sits on. */
   committeeOf: z.array(Slug),
+  priority: PriorityProfile,
 });
 export type Me = z.infer<typeof Me>;
 
