@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, screenshot, signInAs } from './support/steps.js';
-import { nextMonday, plusDays } from './support/activities.js';
+import { axeViolations, describeViolations, ready, revealLazyParts, screenshot, signInAs } from './support/steps.js';
+import { nextMonday, plusDays, showBookingBox } from './support/activities.js';
 
 let site: Site;
 beforeAll(async () => { site = await startSite(); });
@@ -44,10 +44,13 @@ describe('priority seats (Chinese)', () => {
     const { context, page } = await site.newPage();
     await signInAs(page, 'resident3', path);
     await ready(page);
+    await showBookingBox(page);
     await page.getByRole('button', { name: '预约' }).click();
     await page.getByText('你订到的是优先座位。').waitFor();
     await page.reload();
     await page.getByText('其中 1 个座位留给65 岁及以上的居民').waitFor();
+    await revealLazyParts(page);
+    await page.getByText('你订到的是优先座位。').waitFor();
     await screenshot(page, 'activities-priority-zh');
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
@@ -58,6 +61,7 @@ describe('priority seats (Chinese)', () => {
     const { context, page } = await site.newPage();
     await signInAs(page, 'resident45', path);
     await ready(page);
+    await showBookingBox(page);
     await page.getByRole('button', { name: '预约' }).click();
     await page.getByText(/你已预约成功/).waitFor();
     expect(await page.getByText('你订到的是优先座位。').count()).toBe(0);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type Site } from './support/site.js';
 import { ready, screenshot, signInAs } from './support/steps.js';
-import { bookByApi, nextMonday, plusDays } from './support/activities.js';
+import { bookByApi, nextMonday, plusDays, showBookingBox } from './support/activities.js';
 
 let site: Site;
 beforeAll(async () => { site = await startSite(); });
@@ -72,6 +72,7 @@ describe('a weekly activity, booked by staff, filled, with a fair waitlist (Chin
 
     const { context, page } = await site.newPage();
     await signInAs(page, 'resident43', activityPath);
+    await showBookingBox(page);
     await page.getByRole('button', { name: '座位已满，排队候补' }).click();
     await page.getByText('你在候补名单第 1 位').waitFor();
     await screenshot(page, 'activity-waitlisted-zh');
@@ -81,6 +82,7 @@ describe('a weekly activity, booked by staff, filled, with a fair waitlist (Chin
   it('a confirmed resident cancels; the waitlisted one is promoted and sees it', async () => {
     const leaving = await site.newPage();
     await signInAs(leaving.page, 'resident41', activityPath);
+    await showBookingBox(leaving.page);
     await leaving.page.getByText('你已预约成功（1 个座位）').waitFor();
     await leaving.page.getByRole('button', { name: '取消我的预约' }).click();
     await leaving.page.getByText('你的预约已取消。').waitFor();

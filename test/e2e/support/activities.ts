@@ -1,6 +1,6 @@
 /** Steps for the pocket-park activity journeys: dates in Beijing time, and residents booking through the API. */
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { Booking } from '../../../functions/contracts/activities.js';
 import { DevSession } from '../../../functions/contracts/me.js';
 import type { Site } from './site.js';
@@ -39,4 +39,15 @@ export async function bookByApi(site: Site, userId: string, activityId: string):
 /** Ticks a date input (type=date) the way a keyboard user would fill it in. */
 export async function fillDate(page: Page, label: string | RegExp, date: string): Promise<void> {
   await page.getByLabel(label).fill(date);
+}
+
+/**
+ * An activity page's booking box is below a phone's first screen and loads when the reader scrolls
+ * near it (as a person would, the test scrolls to it): returns the box once it is there.
+ */
+export async function showBookingBox(page: Page): Promise<Locator> {
+  await page.locator('#activity .elder-primary').scrollIntoViewIfNeeded();
+  const box = page.getByRole('region', { name: /^(我的预约|Your booking)$/ });
+  await box.waitFor();
+  return box;
 }
