@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ProposalPage } from '../../functions/contracts/proposals.js';
 import { startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage } from './support/steps.js';
+import { axeViolations, describeViolations, ready, revealLazyParts, screenshot, signInAs, switchLanguage } from './support/steps.js';
 
 let site: Site;
 let proposalPath = '';
@@ -63,10 +63,13 @@ describe.each(langs)('pages in $lang', (l) => {
   it('proposal page, for a visitor and for a signed-in resident', async () => {
     const { page, done } = await open(proposalPath);
     await page.getByText(l.backers).first().waitFor();
+    // Every part, those that load when scrolled near included, is checked.
+    await revealLazyParts(page);
     await expectAccessible(page, 'proposal page (visitor)');
     await screenshot(page, `proposal-${l.tag}`);
     await signInAs(page, 'resident5', proposalPath);
     await page.locator('main button').first().waitFor();
+    await revealLazyParts(page);
     await expectAccessible(page, 'proposal page (signed in)');
     await screenshot(page, `proposal-signed-in-${l.tag}`);
     await done();
