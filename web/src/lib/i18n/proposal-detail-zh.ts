@@ -1,8 +1,9 @@
 /**
- * Chinese messages of a proposal's further parts (its answer and objections, work and photos,
- * public record, comments, withdrawing) and of the committee's answer and photo tools. Those parts
- * download after the page is up, and these messages with them (see proposal-detail.ts), so they
- * do not weigh on every page's first load; en's twin is proposal-detail-en.ts.
+ * Chinese messages of a proposal's further parts (its details, answer and objections, work and
+ * photos, public record, comments, reports, withdrawing, a refused backing) and of the committee's
+ * answer and photo tools. Those parts download after the page is up, most when the reader scrolls
+ * near them, and these messages with them (see proposal-detail.ts), so they do not weigh on any
+ * page's first load; en's twin is proposal-detail-en.ts.
  */
 export const proposalDetailZh = {
   'withdraw.title': '撤回提议',
