@@ -13,7 +13,7 @@ import type { Locator, Page } from 'playwright-core';
 import { Api } from '../../support/platform.js';
 import { solidPng } from './png.js';
 import { startSite, type Site } from './site.js';
-import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage } from './steps.js';
+import { axeViolations, describeViolations, ready, revealLazyParts, screenshot, signInAs, switchLanguage } from './steps.js';
 
 export interface StoryTexts {
   lang: 'zh-CN' | 'en';
@@ -74,7 +74,17 @@ export function storySuite(x: StoryTexts): void {
       await page.goto(at);
       await ready(page);
     }
+    if (/^\/proposals\/[0-9A-HJKMNP-TV-Z]{26}$/.test(at)) await readWhole(page);
     return { page, done: () => context.close() };
+  }
+
+  /**
+   * A proposal's parts below a phone's first screen (details, answer, work, record, comments)
+   * load as the reader scrolls near them: read the page to its end, as the people in the story do.
+   */
+  async function readWhole(page: Page): Promise<void> {
+    await page.locator('#proposal h1').waitFor();
+    await revealLazyParts(page);
   }
 
   async function expectAccessible(page: Page, what: string): Promise<void> {
@@ -101,6 +111,7 @@ export function storySuite(x: StoryTexts): void {
       path = new URL(page.url()).pathname;
       await page.getByRole('heading', { level: 1, name: x.proposal.title }).waitFor();
       await statusNow(page, x.status.open);
+      await readWhole(page);
       // Residents are not sent the committee's tools at all.
       await page.getByRole('region', { name: x.timelineRegion }).waitFor();
       expect(await tools(page).count()).toBe(0);
@@ -149,6 +160,7 @@ export function storySuite(x: StoryTexts): void {
       await panel.getByRole('button', { name: x.answer.submit }).click();
       await confirmed(page);
       await statusNow(page, x.status.accepted);
+      await readWhole(page);
       const answer = page.locator('section[aria-labelledby="answer-title"]');
       await answer.getByText(x.answer.shownCost).waitFor();
       await answer.getByText(x.answer.noticeUntil).waitFor();
@@ -185,6 +197,7 @@ export function storySuite(x: StoryTexts): void {
       const panel = tools(page);
       await panel.getByRole('button', { name: x.start.submit }).click();
       await statusNow(page, x.status.inProgress);
+      await readWhole(page);
 
       for (const [title, progress] of [[x.milestone.first, '30'], [x.milestone.second, '70']] as const) {
         await panel.getByLabel(x.milestone.name).fill(title);
@@ -301,6 +314,7 @@ export function storySuite(x: StoryTexts): void {
       if (x.lang === 'en') await switchLanguage(wide.page, 'en');
       await wide.page.goto(path);
       await ready(wide.page);
+      await readWhole(wide.page);
       await timeline(wide.page).waitFor();
       await expectAccessible(wide.page, 'proposal page, completed, wide');
       await screenshot(wide.page, `proposal-story-wide-${x.tag}`);
