@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { Api } from '../support/platform.js';
 import { startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, screenshot, signInAs } from './support/steps.js';
+import { axeViolations, describeViolations, ready, revealLazyParts, screenshot, signInAs } from './support/steps.js';
 
 let site: Site;
 let api: Api;
@@ -24,6 +24,11 @@ afterAll(async () => { await site?.close(); });
 const name = (id: string) => names.get(id) ?? id;
 const tools = (page: Page) => page.getByRole('region', { name: '委员会与工作人员操作' });
 const stepNow = (page: Page, status: string) => page.getByText(`现在：${status}`, { exact: true }).waitFor();
+/** A proposal's parts below a phone's first screen load as the reader scrolls near them: read to the end. */
+async function readWhole(page: Page): Promise<void> {
+  await page.locator('#proposal h1').waitFor();
+  await revealLazyParts(page);
+}
 
 async function propose(userId: string, title: string): Promise<string> {
   const r = await api.call<{ id: string }>('POST', '/api/proposals', {
@@ -56,6 +61,7 @@ describe('roles on the proposal page', () => {
     const resident = await site.newPage();
     const seen = scriptsOf(resident.page);
     await signInAs(resident.page, 'resident12', path);
+    await readWhole(resident.page);
     await resident.page.getByRole('heading', { level: 2, name: /评论/ }).waitFor();
     await resident.page.waitForLoadState('networkidle');
     const scripts = await seen();
@@ -76,6 +82,7 @@ describe('roles on the proposal page', () => {
   it('lets the author withdraw while it is open, and nobody else', async () => {
     const other = await site.newPage();
     await signInAs(other.page, 'resident12', path);
+    await readWhole(other.page);
     await other.page.getByRole('heading', { level: 2, name: /评论/ }).waitFor();
     expect(await other.page.getByRole('region', { name: '撤回提议' }).count()).toBe(0);
     await other.context.close();
@@ -88,6 +95,7 @@ describe('roles on the proposal page', () => {
     await box.getByRole('button', { name: '确认撤回' }).click();
     await stepNow(page, '已撤回');
     expect(await page.getByText('不再进行').count()).toBe(4);
+    await readWhole(page);
     await page.getByRole('region', { name: '公开记录' }).getByText('撤回了提议').waitFor();
     expect(await box.count()).toBe(0);
     await expectAccessible(page, 'withdrawn proposal');
@@ -118,6 +126,7 @@ describe('roles on the proposal page', () => {
     await section.getByLabel('凭据').fill('纸质表格第 7 号，本人按手印');
     await page.getByRole('button', { name: '提交提议' }).click();
     await page.waitForURL(/\/proposals\/[0-9A-HJKMNP-TV-Z]{26}$/);
+    await readWhole(page);
     await page.getByText(`提议人：${name('resident40')}`).waitFor();
     await page.getByText(`由 ${name('staff1')} 根据纸质表格代为录入`).waitFor();
     const created = page.getByRole('region', { name: '公开记录' }).getByRole('listitem').filter({ hasText: '提出了这个提议' });
@@ -147,6 +156,7 @@ describe('roles on the proposal page', () => {
     await panel.getByLabel('不采纳的理由').fill('1 栋明年整体改造，扶手会一并安装，现在装会被拆掉。');
     await panel.getByRole('button', { name: '发布答复' }).click();
     await stepNow(staff.page, '未采纳');
+    await readWhole(staff.page);
     const answer = staff.page.getByRole('region', { name: '委员会的答复' });
     await answer.getByText('不采纳', { exact: true }).waitFor();
     await answer.getByText('1 栋明年整体改造').waitFor();
@@ -159,6 +169,7 @@ describe('roles on the proposal page', () => {
     const reported = await propose('resident14', '免费领鸡蛋，扫码进群');
     const reporter = await site.newPage();
     await signInAs(reporter.page, 'resident15', reported);
+    await readWhole(reporter.page);
     await reporter.page.getByRole('button', { name: '举报这个提议' }).click();
     await reporter.page.getByRole('button', { name: '提交举报' }).click();
     await expect.poll(() => reporter.page.getByLabel('举报原因').getAttribute('aria-invalid')).toBe('true');
@@ -184,6 +195,7 @@ describe('roles on the proposal page', () => {
     await ready(visitor.page);
     await visitor.page.getByRole('heading', { level: 1, name: '（内容已隐藏）' }).waitFor();
     await visitor.page.getByText('已被管理员隐藏：这是广告').first().waitFor();
+    await readWhole(visitor.page);
     expect(await visitor.page.getByText('免费领鸡蛋').count()).toBe(0);
     await expectAccessible(visitor.page, 'hidden proposal, visitor');
     await screenshot(visitor.page, 'proposal-hidden-zh');
