@@ -8,7 +8,7 @@ import type {
   ErrorBody,
 } from '$contracts/common.js';
 import type {
-  DevSession, DevUsers, Me,
+  DevSession, DevUsers, Me, PutPriorityProfileBody,
 } from '$contracts/me.js';
 import type {
   Comment, CommentPage, ModerationOutcome, ModerationQueue, ReportReceipt, CreateCommentBody, ModerationDecisionBody, ReportBody,
@@ -103,6 +103,7 @@ const step = <S extends z.ZodType>(name: string) => (id: string, body: In<S>) =>
 
 export const api = {
   me: (fetch?: Fetch) => call<Out<typeof Me>>('GET', '/me', { fetch }),
+  setPriorityProfile: (body: In<typeof PutPriorityProfileBody>) => call<Out<typeof Me>>('PUT', '/me/priority-profile', { body }),
   listProposals: (filter: ListFilter = {}, fetch?: Fetch) =>
     call<Out<typeof ProposalPage>>('GET', `/proposals${queryString(filter)}`, { fetch, auth: false }),
   getProposal: (id: string, fetch?: Fetch) => call<Out<typeof Proposal>>('GET', idPath(id), { fetch, auth: false }),
