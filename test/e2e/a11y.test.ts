@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ProposalPage } from '../../functions/contracts/proposals.js';
 import { startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, revealLazyParts, screenshot, signInAs, switchLanguage } from './support/steps.js';
+import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage } from './support/steps.js';
+import { scrollToEveryPart } from './support/lazy.js';
 
 let site: Site;
 let proposalPath = '';
@@ -64,12 +65,12 @@ describe.each(langs)('pages in $lang', (l) => {
     const { page, done } = await open(proposalPath);
     await page.getByText(l.backers).first().waitFor();
     // Every part, those that load when scrolled near included, is checked.
-    await revealLazyParts(page);
+    await scrollToEveryPart(page);
     await expectAccessible(page, 'proposal page (visitor)');
     await screenshot(page, `proposal-${l.tag}`);
     await signInAs(page, 'resident5', proposalPath);
     await page.locator('main button').first().waitFor();
-    await revealLazyParts(page);
+    await scrollToEveryPart(page);
     await expectAccessible(page, 'proposal page (signed in)');
     await screenshot(page, `proposal-signed-in-${l.tag}`);
     await done();

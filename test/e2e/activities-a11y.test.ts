@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Activity } from '../../functions/contracts/activities.js';
 import { startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, revealLazyParts, screenshot, signInAs, switchLanguage } from './support/steps.js';
+import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage } from './support/steps.js';
+import { scrollToEveryPart } from './support/lazy.js';
 import { bookByApi, devToken, nextMonday, showBookingBox } from './support/activities.js';
 
 let site: Site;
@@ -70,7 +71,7 @@ describe.each(langs)('activity pages in $lang', (l) => {
     const { page, done } = await open(activityPath, 'resident3');
     await showBookingBox(page);
     await page.getByText(l.waiting).waitFor();
-    await revealLazyParts(page);
+    await scrollToEveryPart(page);
     await expectAccessible(page, 'activity page');
     await screenshot(page, `activity-${l.tag}`);
     await done();
@@ -80,7 +81,7 @@ describe.each(langs)('activity pages in $lang', (l) => {
     const { page, done } = await open(activityPath, 'staff1');
     await page.getByRole('heading', { name: l.tools }).waitFor();
     await page.getByText('resident2').first().waitFor();
-    await revealLazyParts(page);
+    await scrollToEveryPart(page);
     await expectAccessible(page, 'activity page with staff tools');
     await done();
   });

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, revealLazyParts, screenshot, signInAs } from './support/steps.js';
+import { axeViolations, describeViolations, ready, screenshot, signInAs } from './support/steps.js';
+import { scrollToEveryPart } from './support/lazy.js';
 import { nextMonday, plusDays, showBookingBox } from './support/activities.js';
 
 let site: Site;
@@ -49,7 +50,7 @@ describe('priority seats (Chinese)', () => {
     await page.getByText('你订到的是优先座位。').waitFor();
     await page.reload();
     await page.getByText('其中 1 个座位留给65 岁及以上的居民').waitFor();
-    await revealLazyParts(page);
+    await scrollToEveryPart(page);
     await page.getByText('你订到的是优先座位。').waitFor();
     await screenshot(page, 'activities-priority-zh');
     const violations = await axeViolations(page);

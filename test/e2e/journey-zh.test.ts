@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSite, type Site } from './support/site.js';
-import { ready, revealLazyParts, signInAs } from './support/steps.js';
+import { ready, signInAs } from './support/steps.js';
+import { scrollToEveryPart } from './support/lazy.js';
 
 let site: Site;
 beforeAll(async () => { site = await startSite(); });
@@ -53,7 +54,7 @@ describe('proposing and backing, in Chinese', () => {
     await page.getByRole('heading', { level: 1, name: '在 3 号楼北侧加两张长椅' }).waitFor();
     await supportBox(page).getByText('0 人支持').waitFor();
     // The details (the cost among them) are below a phone's first screen: the reader scrolls to them.
-    await revealLazyParts(page);
+    await scrollToEveryPart(page);
     expect(await page.getByText('¥1,200.50').count()).toBe(1);
     expect(await page.getByText('征集支持中').count()).toBeGreaterThan(0);
     await context.close();
