@@ -14,7 +14,6 @@ type In<S extends z.ZodType> = z.input<S>;
 
 export const rollSummary = (estateId: string) => call<RollSummary>('GET', `/estates/${seg(estateId)}/roll/summary`, { auth: false });
 export const create = (body: CreateBallotBody) => call<Ballot>('POST', '/ballots', { body });
-export const myVotes = (id: string) => call<MyVotes>('GET', `${at(id)}/vote`);
 export const vote = (id: string, body: VoteBody) => call<MyVotes>('PUT', `${at(id)}/vote`, { body });
 export const units = (id: string) => call<BallotUnits>('GET', `${at(id)}/units`);
 export const enterVote = (id: string, unitId: string, body: EnterVoteBody) =>

@@ -4,7 +4,7 @@
  * the reads of the list and a ballot's first view; every other call is in api-ballots-more.ts,
  * which downloads with the parts that make them. Import both as `ballotsApi` namespaces.
  */
-import type { Ballot, BallotPage } from '$contracts/ballots.js';
+import type { Ballot, BallotPage, MyVotes } from '$contracts/ballots.js';
 import { call } from './api.js';
 
 type Fetch = typeof fetch;
@@ -18,3 +18,5 @@ export const list = (filter: { estateId?: string; limit?: number; cursor?: strin
   return call<BallotPage>('GET', `/ballots${s ? `?${s}` : ''}`, { fetch, auth: false });
 };
 export const get = (id: string, fetch?: Fetch) => call<Ballot>('GET', at(id), { fetch, auth: false });
+/** The caller's units on this ballot (an open ballot's first view shows them). */
+export const myVotes = (id: string) => call<MyVotes>('GET', `${at(id)}/vote`);

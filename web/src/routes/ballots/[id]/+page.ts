@@ -23,5 +23,5 @@ export const load: PageLoad = async ({ params, fetch }) => {
     throw e;
   }
   if (ballot.result) return { ballot, open: null };
-  return { ballot, open: await (await import('./below.js')).openParts() };
+  return { ballot, open: await import('./open.js') };
 };

@@ -11,9 +11,3 @@ export const ruleBox = () => import('./RuleBox.svelte');
 export const turnout = () => import('./Turnout.svelte');
 export const resultNotice = () => import('./ResultNotice.svelte');
 export const tools = () => import('./tools/index.js');
-
-/** An open (or scheduled) ballot's first view below its question: "my vote" and turnout. */
-export async function openParts() {
-  const [mine, turnout] = await Promise.all([import('./MyStatus.svelte'), import('./Turnout.svelte')]);
-  return { MyStatus: mine.default, Turnout: turnout.default };
-}
