@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { Api } from '../support/platform.js';
 import { startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, revealLazyParts, screenshot, signInAs } from './support/steps.js';
+import { axeViolations, describeViolations, ready, screenshot, signInAs } from './support/steps.js';
+import { scrollToEveryPart } from './support/lazy.js';
 
 let site: Site;
 let api: Api;
@@ -27,7 +28,7 @@ const stepNow = (page: Page, status: string) => page.getByText(`现在：${statu
 /** A proposal's parts below a phone's first screen load as the reader scrolls near them: read to the end. */
 async function readWhole(page: Page): Promise<void> {
   await page.locator('#proposal h1').waitFor();
-  await revealLazyParts(page);
+  await scrollToEveryPart(page);
 }
 
 async function propose(userId: string, title: string): Promise<string> {

@@ -13,7 +13,8 @@ import type { Locator, Page } from 'playwright-core';
 import { Api } from '../../support/platform.js';
 import { solidPng } from './png.js';
 import { startSite, type Site } from './site.js';
-import { axeViolations, describeViolations, ready, revealLazyParts, screenshot, signInAs, switchLanguage } from './steps.js';
+import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage } from './steps.js';
+import { scrollToEveryPart } from './lazy.js';
 
 export interface StoryTexts {
   lang: 'zh-CN' | 'en';
@@ -84,7 +85,7 @@ export function storySuite(x: StoryTexts): void {
    */
   async function readWhole(page: Page): Promise<void> {
     await page.locator('#proposal h1').waitFor();
-    await revealLazyParts(page);
+    await scrollToEveryPart(page);
   }
 
   async function expectAccessible(page: Page, what: string): Promise<void> {
