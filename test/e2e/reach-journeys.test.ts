@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { Activity } from '../../functions/contracts/activities.js';
 import { startSite, type Site } from './support/site.js';
 import { ready, screenshot, revealLazyParts } from './support/steps.js';
+import { scrollToEveryPart } from './support/lazy.js';
 import { devToken, nextMonday } from './support/activities.js';
 
 let site: Site;
@@ -123,7 +124,8 @@ describe('keyboard only', () => {
     const { context, page } = await as('resident8');
     await page.goto(activityPath);
     await ready(page);
-    await page.getByRole('button', { name: '预约', exact: true }).waitFor();
+    // The booking box is below a phone's first screen: it comes at the first key pressed.
+    await page.locator('#activity h1').waitFor();
     await tabTo(page, '预约');
     await page.keyboard.press('Enter');
     await page.getByText(/你已预约成功/).waitFor();
@@ -193,6 +195,8 @@ describe('printing', () => {
     const { context, page } = await as(null);
     await page.goto(openProposal);
     await ready(page);
+    await page.locator('#proposal h1').waitFor();
+    await scrollToEveryPart(page); // the print notice comes when its place nears the screen
     await page.getByRole('button', { name: '打印公告' }).waitFor();
     await page.emulateMedia({ media: 'print' });
     const qr = page.getByRole('img', { name: new RegExp(`二维码.*${openProposal}`) });
