@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSite, type Site } from './support/site.js';
 import { ready, screenshot, signInAs, switchLanguage } from './support/steps.js';
-import { bookByApi, nextMonday, plusDays } from './support/activities.js';
+import { bookByApi, nextMonday, plusDays, showBookingBox } from './support/activities.js';
 
 let site: Site;
 beforeAll(async () => { site = await startSite(); });
@@ -60,6 +60,7 @@ describe('a weekly activity, booked by staff, filled, with a fair waitlist (Engl
 
     await bookByApi(site, 'resident51', first.split('/').pop()!);
     const { page, done } = await openAs('resident53', first);
+    await showBookingBox(page);
     await page.getByRole('button', { name: 'Full: join the waitlist' }).click();
     await page.getByText('You are number 1 on the waitlist').waitFor();
     await screenshot(page, 'activity-waitlisted-en');
@@ -68,6 +69,7 @@ describe('a weekly activity, booked by staff, filled, with a fair waitlist (Engl
 
   it('a confirmed resident cancels; the waitlisted one sees they are confirmed', async () => {
     const leaving = await openAs('resident51', occurrences[0]!);
+    await showBookingBox(leaving.page);
     await leaving.page.getByText('You are booked (seats: 1)').waitFor();
     await leaving.page.getByRole('button', { name: 'Cancel my booking' }).click();
     await leaving.page.getByText('Your booking is cancelled.').waitFor();
