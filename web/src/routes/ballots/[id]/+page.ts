@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { ApiError } from '$lib/api.js';
 import type { Ballot } from '$contracts/ballots.js';
 import * as ballotsApi from '$lib/api-ballots.js';
+import { i18n } from '$lib/i18n/index.svelte.js';
 import type { PageLoad } from './$types';
 
 // Any ballot id can be asked for: the page is the SPA fallback, loaded in the browser.
@@ -23,5 +24,7 @@ export const load: PageLoad = async ({ params, fetch }) => {
     throw e;
   }
   if (ballot.result) return { ballot, open: null };
-  return { ballot, open: await import('./open.js') };
+  const open = await import('./open.js');
+  await open.openReady.loaded(i18n.lang); // an English reader gets "my vote" with the page, not after it
+  return { ballot, open };
 };
