@@ -28,20 +28,16 @@ export async function ready(page: Page): Promise<void> {
 }
 
 /**
- * Scrolls through the whole page, a screen at a time, so every part that waits until it is near
- * the viewport (LazyPart when="visible": comments, receipts, the print notice) loads; then back
- * to the top once the network is quiet. Call it before checking or using such parts.
+ * Loads every part that waits for the reader to scroll near it (LazyPart when="visible":
+ * comments, receipts, the print notice), the way reading aloud, printing or a first key press
+ * does (the `gongzhi:whole-page` event, web/src/lib/components/lazy-parts.ts), and waits until
+ * none is left waiting. Call it before checking or using such parts; journeys that should scroll
+ * like a reader use scrollToEveryPart (support/lazy.ts) instead.
  */
 export async function revealLazyParts(page: Page): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    const atEnd = await page.evaluate(() => {
-      window.scrollBy(0, window.innerHeight * 0.8);
-      return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
-    });
-    await page.waitForLoadState('networkidle');
-    if (atEnd && !(await page.locator('.lazy-slot').count())) break;
-  }
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => dispatchEvent(new Event('gongzhi:whole-page')));
+  await expect.poll(() => page.locator('.lazy-slot').count(), { timeout: 15_000 }).toBe(0);
+  await page.waitForLoadState('networkidle');
 }
 
 interface AxeViolation { id: string; impact: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }
