@@ -7,15 +7,16 @@
 import type { Ready } from '$lib/i18n/ballots-later.svelte.js';
 import { i18n } from '$lib/i18n/index.svelte.js';
 
-const withEnglish = <T>(part: Promise<T>, catalogue: Promise<Ready>) =>
-  Promise.all([part, catalogue.then((ready) => ready.loaded(i18n.lang))]).then(([m]) => m);
-const open = () => import('$lib/i18n/ballot-open.js').then((m) => m.openReady);
+const withEnglish = <T extends { ready: Ready }>(part: Promise<T>) => part.then(async (m) => {
+  await m.ready.loaded(i18n.lang);
+  return m;
+});
 
 export const resultTables = () => import('./ResultTables.svelte');
 export const objections = () => import('./Objections.svelte');
 export const receipts = () => import('./Receipts.svelte');
-export const myStatus = () => withEnglish(import('./MyStatus.svelte'), open());
-export const ruleBox = () => withEnglish(import('./RuleBox.svelte'), import('$lib/i18n/ballot-list.js').then((m) => m.listReady));
-export const turnout = () => withEnglish(import('./Turnout.svelte'), open());
+export const myStatus = () => withEnglish(import('./MyStatus.svelte'));
+export const ruleBox = () => withEnglish(import('./RuleBox.svelte'));
+export const turnout = () => withEnglish(import('./Turnout.svelte'));
 export const resultNotice = () => import('./ResultNotice.svelte');
 export const tools = () => import('./tools/index.js');
