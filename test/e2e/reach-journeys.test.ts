@@ -150,16 +150,26 @@ describe('read aloud', () => {
     await page.goto(openProposal);
     await ready(page);
     const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+    const spoken = () => page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+    // Pressed at the top of the page, before scrolling: the parts further down are read too.
+    expect(await page.locator('.lazy-slot').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: '朗读本页' }).click();
     await page.getByRole('button', { name: '停止朗读' }).waitFor();
-    const zhSpoken = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+    await expect.poll(async () => (await spoken()).length).toBeGreaterThan(0);
+    const zhSpoken = await spoken();
     expect(zhSpoken[0]).toEqual({ text: title, lang: 'zh-CN' });
+    expect(zhSpoken.some((s) => s.text === '公开记录'), 'the public record, loaded for the reading').toBe(true);
     expect(zhSpoken.some((s) => s.text.includes('我支持'))).toBe(false); // buttons are not read
+    // The controls take the start button's place, focus included.
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('暂停');
     await page.getByRole('button', { name: '停止朗读' }).click();
+    await page.getByRole('button', { name: '朗读本页' }).waitFor();
 
     await page.getByRole('button', { name: /English$/ }).click();
+    const before = (await spoken()).length;
     await page.getByRole('button', { name: 'Read this page aloud' }).click();
-    const enSpoken = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+    await expect.poll(async () => (await spoken()).length).toBeGreaterThan(before);
+    const enSpoken = await spoken();
     expect(enSpoken.at(-1)!.lang).toMatch(/^en/);
     await context.close();
   });
