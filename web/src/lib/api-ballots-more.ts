@@ -7,7 +7,7 @@ import type {
   Ballot, BallotObjectionBody, BallotObjectionResponseBody, BallotUnits, CreateBallotBody, EnterVoteBody,
   MyVotes, ReceiptList, RollSummary, UnitHistory, UnitVote, VoteBody,
 } from '$contracts/ballots.js';
-import { call } from './api.js';
+import { call } from './http.js';
 import { at, seg } from './api-ballots.js';
 
 type In<S extends z.ZodType> = z.input<S>;

@@ -5,7 +5,7 @@
  * which downloads with the parts that make them. Import both as `ballotsApi` namespaces.
  */
 import type { Ballot, BallotPage, MyVotes } from '$contracts/ballots.js';
-import { call } from './api.js';
+import { call } from './http.js';
 
 type Fetch = typeof fetch;
 export const seg = encodeURIComponent;

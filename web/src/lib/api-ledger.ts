@@ -8,7 +8,7 @@ import type {
   LedgerEntryFull, LedgerPage, LedgerSummary, MyDonations, Project, ProjectList, ReversalBody, Verification, VolunteerHoursBody,
   CreateProjectBody,
 } from '$contracts/ledger.js';
-import { call, type Out } from './api.js';
+import { call, type Out } from './http.js';
 
 type In<S extends z.ZodType> = z.input<S>;
 type Fetch = typeof fetch;

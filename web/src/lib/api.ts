@@ -1,5 +1,6 @@
 /**
- * The typed API client. Contracts are imported as types only, so zod never ships to a resident's
+ * The typed API client of the proposals and activities pages (other areas keep their own, e.g.
+ * api-ledger.ts; the transport is http.ts). Contracts are imported as types only, so zod never ships to a resident's
  * phone: the API itself checks every response against its contract before sending it (see
  * functions/shared/http/create-handler.ts). Every failure becomes an ApiError {status, code,
  * message, issues}; status 0 means the network failed.
@@ -23,66 +24,11 @@ import type {
   Activity, ActivityPage, AttendanceList, Booking, CalendarFeed, CancelledBooking, MyBookings, Revoked, SeriesResult, SpaceList, AttendanceBody, BookBody, CancelActivityBody, CreateActivityBody, CreateSeriesBody, MoveActivityBody,
 } from '$contracts/activities.js';
 import type { z } from 'zod';
-import { readSession } from './auth/stored-session.js';
+import { ApiError, apiUrl, call, type Out } from './http.js';
 
-export type Issue = NonNullable<ErrorBody['error']['issues']>[number];
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: Issue[] = [],
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError, call, setApiBase, setUnauthorizedHandler, type CallOptions, type Issue, type Out } from './http.js';
 
 type Fetch = typeof fetch;
-export interface CallOptions { body?: unknown; fetch?: Fetch; auth?: boolean }
-
-let apiBase = '/api';
-let onUnauthorized: () => void = () => undefined;
-
-/** On AWS, /config.json names the API base; locally it is /api. */
-export const setApiBase = (base: string): void => {
-  apiBase = base.replace(/\/$/, '');
-};
-/** Called when the API refuses our token (expired or revoked), so the session can be dropped. */
-export const setUnauthorizedHandler = (fn: () => void): void => {
-  onUnauthorized = fn;
-};
-
-/** `Out<typeof Proposal>`: what a contract's schema describes. */
-export type Out<S extends z.ZodType> = z.output<S>;
-
-/** One request to the API: the answer typed as `T`, or an ApiError. */
-export async function call<T>(method: string, path: string, opts: CallOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const token = opts.auth === false ? null : readSession()?.token;
-  if (token) headers.authorization = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await (opts.fetch ?? fetch)(`${apiBase}${path}`, {
-      method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached.');
-  }
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    if (res.status === 401 && token) onUnauthorized();
-    const error = (json as Partial<ErrorBody> | null)?.error;
-    if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-      throw new ApiError(res.status, error.code, error.message, Array.isArray(error.issues) ? error.issues : []);
-    }
-    throw new ApiError(res.status, `http_${res.status}`, res.statusText || 'Request failed');
-  }
-  if (json === null) throw new ApiError(res.status, 'bad_response', 'The server sent an answer this page does not understand.');
-  return json as T;
-}
 
 export type ListFilter = { status?: ProposalStatus; category?: ProposalCategory; limit?: number; cursor?: string };
 
@@ -166,7 +112,7 @@ export const api = {
   markAttendance: (id: string, userId: string, body: In<typeof AttendanceBody>) =>
     call<Out<typeof Booking>>('PUT', `${actPath(id)}/attendance/${seg(userId)}`, { body }),
   /** The public calendar of a space (text/calendar): a link, not a fetch. */
-  spaceCalendarUrl: (spaceId: string) => `${apiBase}/spaces/${seg(spaceId)}/calendar.ics`,
+  spaceCalendarUrl: (spaceId: string) => apiUrl(`/spaces/${seg(spaceId)}/calendar.ics`),
   createCalendarFeed: () => call<Out<typeof CalendarFeed>>('POST', '/me/calendar-feed'),
   revokeCalendarFeed: () => call<Out<typeof Revoked>>('DELETE', '/me/calendar-feed'),
 

@@ -2,8 +2,9 @@
  * Forms are checked with the API's own request schemas, so the page and the server never disagree.
  * Messages are ours, in the reader's language; a 400 from the server lands on the field it names.
  */
+import '$lib/i18n/forms.js';
 import type { z } from 'zod';
-import type { Issue } from './api.js';
+import type { Issue } from './http.js';
 import { t, type Lang } from './i18n/index.svelte.js';
 
 /** Field path ("plan.startDate") → message. */

@@ -1,7 +1,22 @@
 /** One form's sending state: busy while the request runs, then the refusal (if any) as a message. */
-import { ApiError, type Issue } from './api.js';
-import { actionErrorKey } from './errors.js';
+import { ApiError, type Issue } from './http.js';
+import { generalErrorKey } from './errors.js';
+import './i18n/forms.js';
 import type { MessageKey } from './i18n/index.svelte.js';
+
+/** The message for a refused step on a proposal: who may do it, or why not now. */
+function actionErrorKey(e: unknown): MessageKey {
+  if (!(e instanceof ApiError)) return 'error.generic';
+  switch (e.status) {
+    case 400: return 'action.invalid';
+    case 401: return 'action.signIn';
+    case 403: return 'action.forbidden';
+    case 404: return 'action.gone';
+    case 409: return 'action.conflict';
+    case 413: return 'action.tooLarge';
+    default: return generalErrorKey(e);
+  }
+}
 
 export class Submission {
   busy = $state(false);

@@ -1,6 +1,6 @@
 /** Who is signed in, shared by every page: the stored token and the caller's `Me`. */
 import type { Me } from '$contracts/me.js';
-import { ApiError, api, setUnauthorizedHandler } from '../api.js';
+import { ApiError, call, setUnauthorizedHandler } from '../http.js';
 import { readSession, writeSession, type StoredSession } from './stored-session.js';
 
 let stored = $state<StoredSession | null>(null);
@@ -33,7 +33,7 @@ setUnauthorizedHandler(signOut);
 
 async function loadMe(): Promise<void> {
   try {
-    me = await api.me();
+    me = await call<Me>('GET', '/me');
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) signOut();
   }

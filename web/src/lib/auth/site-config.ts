@@ -3,7 +3,7 @@
  * client); locally it is absent (404) and the dev server's demo sign-in is used instead.
  */
 import { z } from 'zod';
-import { setApiBase } from '../api.js';
+import { setApiBase } from '../http.js';
 
 const CognitoConfig = z.object({
   /** Hosted UI host, e.g. `gongzhi.auth.ap-east-1.amazoncognito.com` (a bare prefix is accepted too). */

@@ -19,11 +19,12 @@ import type { ProposalListKey } from './proposal-list-zh.js';
 import type { ProposalCardKey } from './proposal-card-zh.js';
 import type { BookingKey } from './booking-zh.js';
 import type { ProposalFormKey } from './proposal-form-zh.js';
+import type { FormsKey } from './forms-zh.js';
 import { zh, type MessageKey as PublicKey, type Messages } from './zh.js';
 
 export type Lang = 'zh-CN' | 'en';
 /** Every message: the public ones, always loaded, and the committee and staff ones (see staff.ts). */
-export type MessageKey = PublicKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | HomeKey | ProposeKey | NoticeKey | BallotsKey | LedgerKey | ActivitiesKey | ProposalKey | ProposalListKey | ProposalCardKey | BookingKey | ProposalFormKey;
+export type MessageKey = PublicKey | FormsKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | HomeKey | ProposeKey | NoticeKey | BallotsKey | LedgerKey | ActivitiesKey | ProposalKey | ProposalListKey | ProposalCardKey | BookingKey | ProposalFormKey;
 
 const catalogues: Partial<Record<Lang, Messages>> = { 'zh-CN': zh };
 /** Messages added by code loaded later (the committee and staff tools). */

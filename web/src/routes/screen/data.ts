@@ -7,7 +7,7 @@ import type { ActivitySummary, Space } from '$contracts/activities.js';
 import type { Ballot, BallotSummary } from '$contracts/ballots.js';
 import type { Project } from '$contracts/ledger.js';
 import type { ProposalSummary } from '$contracts/proposals.js';
-import { call } from '$lib/api.js';
+import { call } from '$lib/http.js';
 
 export interface ScreenBallot {
   id: string; title: string; estateName: string; closesAt: string;

@@ -2,11 +2,12 @@
  * The form is checked by the API's own schema, CreateProposalBody. Messages: our own plain words
  * for the common cases (length, no category), zod's built-in locale (zh-CN or en) for the rest.
  */
+import '$lib/i18n/forms.js';
 import type { z } from 'zod';
 import enLocale from 'zod/v4/locales/en.js';
 import zhLocale from 'zod/v4/locales/zh-CN.js';
 import { CreateProposalBody, type ProposalCategory } from '$contracts/proposals.js';
-import type { Issue } from '$lib/api.js';
+import type { Issue } from '$lib/http.js';
 import { yuanToFen } from '$lib/format.js';
 import { t, type Lang } from '$lib/i18n/index.svelte.js';
 

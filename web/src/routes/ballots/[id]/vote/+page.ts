@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { ApiError } from '$lib/api.js';
+import { ApiError } from '$lib/http.js';
 import * as ballotsApi from '$lib/api-ballots.js';
 import type { PageLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { ApiError } from '$lib/api.js';
+import { ApiError } from '$lib/http.js';
 import { ledgerApi } from '$lib/api-ledger.js';
 import type { PageLoad } from './$types';
 
