@@ -64,4 +64,22 @@ describe('priority seats: my birth years', () => {
     expect(violations, describeViolations(violations)).toEqual([]);
     await context.close();
   });
+
+  it('an activity holding seats links to the form', async () => {
+    const from = new Date().toISOString();
+    const to = new Date(Date.now() + 21 * 86_400_000).toISOString();
+    const list = await (await fetch(`${site.url}/api/activities?from=${from}&to=${to}&limit=50`)).json() as { items: { id: string }[] };
+    let held: { id: string } | undefined;
+    for (const { id } of list.items) {
+      const a = await (await fetch(`${site.url}/api/activities/${id}`)).json() as { id: string; prioritySeatsLeft: number; priorityUntil: string | null };
+      if (a.prioritySeatsLeft > 0 && a.priorityUntil && Date.parse(a.priorityUntil) > Date.now()) { held = a; break; }
+    }
+    if (!held) throw new Error('the demo month should hold an activity with priority seats');
+    const { context, page } = await site.newPage();
+    await signInAs(page, 'resident47', `/activities/${held.id}`);
+    await page.getByRole('link', { name: '在“我的预约”里登记出生年份' }).click();
+    await page.waitForURL((u) => u.pathname === '/me/bookings' && u.hash === '#priority');
+    await page.getByRole('region', { name: '优先座位' }).getByLabel('你的出生年份').waitFor();
+    await context.close();
+  });
 });

@@ -39,6 +39,7 @@ export const activitiesEn = {
   'activity.waitlistLabel': 'On the waitlist',
   'activity.priorityLabel': 'Priority seats',
   'activity.priorityHeld': '{seats} of these seats are held for {group} until {time}, then open to everyone',
+  'activity.priorityRecord': 'Record your year of birth in “My bookings”',
   'priority.elderly': 'residents aged 65 and over',
   'priority.children': 'families with a child aged 12 or under',
   'priority.all': 'all residents',

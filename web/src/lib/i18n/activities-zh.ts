@@ -40,6 +40,7 @@ export const activitiesZh = {
   'activity.waitlistLabel': '候补人数',
   'activity.priorityLabel': '优先座位',
   'activity.priorityHeld': '其中 {seats} 个座位留给{group}，到 {time} 后向所有人开放',
+  'activity.priorityRecord': '在“我的预约”里登记出生年份',
   'priority.elderly': '65 岁及以上的居民',
   'priority.children': '有 12 岁及以下孩子的家庭',
   'priority.all': '所有居民',
