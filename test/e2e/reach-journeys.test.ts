@@ -12,6 +12,7 @@ import { startSite, type Site } from './support/site.js';
 import { ready, screenshot, revealLazyParts } from './support/steps.js';
 import { scrollToEveryPart } from './support/lazy.js';
 import { devToken, nextMonday } from './support/activities.js';
+import { decodeQrPng } from './support/qr.js';
 
 let site: Site;
 let openProposal = '';
@@ -177,12 +178,19 @@ describe('read aloud', () => {
 
 describe('the display screen', () => {
   it('shows large cards, and keeps the last data with its time when the network drops', async () => {
+    // The soonest activity of the coming week is on the first card, whatever the day of the week.
+    const now = Date.now();
+    const week = await (await fetch(`${site.url}/api/activities?from=${new Date(now).toISOString()}&to=${new Date(now + 7 * 86_400_000).toISOString()}&limit=50`)).json() as {
+      items: { title: string; status: string }[];
+    };
+    const soonest = week.items.find((a) => a.status === 'scheduled')?.title;
+    if (!soonest) throw new Error('the demo community should hold an activity in the coming week');
     const { context, page } = await site.newPage({ width: 1920, height: 1080 });
     await page.goto('/screen');
     await ready(page);
     await page.getByText(/更新于 \d\d:\d\d/).waitFor();
     await page.getByRole('heading', { level: 2, name: '口袋公园近期活动' }).waitFor();
-    await page.getByText('太极拳晨练').waitFor();
+    await page.getByText(soonest).first().waitFor();
     const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.card li strong')!).fontSize));
     expect(size, 'card titles readable from 3 m').toBeGreaterThanOrEqual(40);
     await screenshot(page, 'screen-tv-zh');
@@ -195,7 +203,7 @@ describe('the display screen', () => {
     await page.reload();
     await ready(page);
     await page.getByText(/网络暂时断开，显示的是 \d\d:\d\d 的信息/).waitFor();
-    await page.getByText('太极拳晨练').waitFor();
+    await page.getByText(soonest).first().waitFor();
     await context.close();
   });
 });
@@ -210,8 +218,9 @@ describe('printing', () => {
     await page.getByRole('button', { name: '打印公告' }).waitFor();
     await page.emulateMedia({ media: 'print' });
     const qr = page.getByRole('img', { name: new RegExp(`二维码.*${openProposal}`) });
-    await qr.waitFor();
-    expect(await qr.locator('svg path').count()).toBeGreaterThan(0);
+    await qr.locator('svg path').waitFor();
+    // Scanned from the paper's pixels, it opens the proposal.
+    expect(decodeQrPng(await qr.screenshot())).toBe(`${site.url}${openProposal}`);
     expect(await page.locator('header').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: '打印公告' }).isVisible()).toBe(false);
     await screenshot(page, 'print-proposal-zh');
@@ -232,8 +241,8 @@ describe('printing', () => {
       await page.emulateMedia({ media: 'print' });
       await page.getByText(kind).waitFor();
       const qr = page.getByRole('img', { name: new RegExp(`二维码.*${path}`) });
-      await qr.waitFor();
-      expect(await qr.locator('svg path').count()).toBeGreaterThan(0);
+      await qr.locator('svg path').waitFor();
+      expect(decodeQrPng(await qr.screenshot())).toBe(`${site.url}${path}`);
       expect(await page.locator('header').isVisible()).toBe(false);
       await screenshot(page, shot);
       await context.close();

@@ -80,7 +80,15 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 /** Switches only once the language's messages are here, so no page ever shows raw keys. */
 async function apply(lang: Lang): Promise<void> {
   if (lang === 'en') {
-    const [core] = await Promise.all([catalogues.en ?? import('./en.js').then((m) => m.en), ...englishParts.map((part) => part())]);
+    // Areas that register while this waits (a page's parts loading meanwhile) are fetched too:
+    // wait again until every registered part is here.
+    const core = catalogues.en ?? await import('./en.js').then((m) => m.en);
+    let waited = 0;
+    do {
+      waited = englishParts.length;
+      await Promise.all(englishParts.map((part) => part()));
+    } while (englishParts.length > waited);
+    // Nothing awaits from here on, so no area can register unseen before the switch.
     catalogues.en = core;
   }
   current = lang;
