@@ -51,6 +51,7 @@ async function publicPages(base: string): Promise<[string, string | null][]> {
   const proposal = await firstId(base, '/api/proposals?limit=50', (items) => items.find((p) => p.status === 'accepted' || p.status === 'in_progress') ?? items[0]);
   const activity = await firstId(base, `/api/activities?from=${from}&to=${to}&limit=5`, (items) => items[0]);
   const result = await firstId(base, '/api/ballots?limit=20', (items) => items.find((b) => b.status === 'notice' || b.status === 'final') ?? items[0]);
+  const open = await firstId(base, '/api/ballots?limit=20', (items) => items.find((b) => b.status === 'open'));
   return [
     ['/ (home)', '/'],
     ['/proposals', '/proposals'],
@@ -60,6 +61,7 @@ async function publicPages(base: string): Promise<[string, string | null][]> {
     ['/ledger', '/ledger'],
     ['/ballots', '/ballots'],
     ['/ballots/{id} (result)', result && `/ballots/${result}`],
+    ['/ballots/{id} (open)', open && `/ballots/${open}`],
     ['/screen', '/screen'],
   ];
 }
@@ -76,7 +78,8 @@ export async function benchFirstLoadJs(prefix = ''): Promise<PageRow[]> {
   try {
     const rows: PageRow[] = [];
     for (const [page, path] of await publicPages(platform.url)) {
-      if (!path || !path.startsWith(prefix)) continue;
+      if (!path) throw new Error(`no example of ${page} in the demo data`);
+      if (!path.startsWith(prefix)) continue;
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       const tab = await context.newPage();
       const bodies: Promise<{ name: string; gzipBytes: number } | null>[] = [];

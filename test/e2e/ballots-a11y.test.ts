@@ -68,9 +68,9 @@ describe.each(langs)('ballot pages in $lang', (l) => {
     const { page, done } = await open(openPath, 'resident1');
     const mine = page.getByRole('region', { name: l.mine });
     await mine.getByRole('link', { name: l.vote }).waitFor();
-    await page.getByRole('img').first().waitFor();
-    // Every part, the ones that wait until the reader scrolls near them included (the rule box).
+    // Every part, the ones that wait until the reader scrolls near them included (the rule box, turnout).
     await revealLazyParts(page);
+    await page.getByRole('img').first().waitFor();
     await page.locator('#rule-title').waitFor();
     await expectAccessible(page, 'open ballot');
     await screenshot(page, `ballot-open-${l.tag}`);

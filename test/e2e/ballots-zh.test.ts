@@ -142,6 +142,7 @@ describe('a property-company ballot from opening to a final result (Chinese)', (
     }
     const b = Ballot.parse(await (await api('GET', `/ballots/${ballotId}`, null)).json());
     const { page, done } = await open(null, path);
+    await revealLazyParts(page); // turnout comes when scrolled near
     await page.getByText(`已有 ${b.participation.units} 户参与（共 ${b.frozenRoll.units} 户）`).waitFor();
     await page.getByRole('img', { name: /参与表决的面积和人数占全体的比例/ }).waitFor();
     await page.getByText('为了公平，投票结束前不公布各选项的票数。').waitFor();
@@ -212,6 +213,7 @@ describe('a property-company ballot from opening to a final result (Chinese)', (
     expect(b.result?.outcome).toBe('passed');
     await page.locator('.outcome').getByText('通过').waitFor();
     await page.getByText('参与达到三分之二，同意的面积和人数都超过了参与表决的一半。').waitFor();
+    await revealLazyParts(page); // each option's result comes when scrolled near
     await page.getByRole('img', { name: /各选项的面积和人数占参与表决的比例/ }).waitFor();
     // The tables beside the charts come when the reader scrolls near them (from the top: counting
     // was pressed at the page's foot, and the result appeared above it).

@@ -11,8 +11,8 @@ export const ssr = false;
 
 /**
  * What a phone shows first comes with the ballot, so the page appears whole, without a jump: a
- * counted ballot's result (its own download, never fetched for an open ballot), or an open one's
- * "my vote" panel and turnout (never fetched for a counted one, where they sit far below).
+ * counted ballot's result (result.ts, never fetched for an open ballot), or an open one's "my
+ * vote" panel (open.ts, never fetched up front for a counted one, where it sits far below).
  */
 export const load: PageLoad = async ({ params, fetch }) => {
   let ballot: Ballot;
@@ -23,8 +23,12 @@ export const load: PageLoad = async ({ params, fetch }) => {
     if (e instanceof ApiError && e.status === 0) error(503, 'network');
     throw e;
   }
-  if (ballot.result) return { ballot, open: null };
+  if (ballot.result) {
+    const result = await import('./result.js');
+    await result.resultReady.loaded(i18n.lang); // an English reader gets the result with the page
+    return { ballot, open: null, result };
+  }
   const open = await import('./open.js');
   await open.openReady.loaded(i18n.lang); // an English reader gets "my vote" with the page, not after it
-  return { ballot, open };
+  return { ballot, open, result: null };
 };
