@@ -6,11 +6,12 @@
  */
 import type { z } from 'zod';
 import { ballotRoutes } from './ballots/routes.js';
+import { joiningRoutes, registryRoutes } from './community/routes.js';
 import { donationRoutes } from './donations/routes.js';
 import { route, type ContextName, type RouteDef } from './route-def.js';
 import {
   Activity, ActivityPage, AttendanceBody, AttendanceList, AttendanceParams, BookBody, Booking, CalendarFeed, CancelActivityBody,
-  CancelledBooking, CreateActivityBody, CreateSeriesBody, FeedParams, ICalendar, ListActivitiesQuery, MoveActivityBody, MyBookings,
+  CancelledBooking, CommunityOnlyQuery, CreateActivityBody, CreateSeriesBody, FeedParams, ICalendar, ListActivitiesQuery, MoveActivityBody, MyBookings,
   Revoked, SeriesResult, SpaceList, SpaceParams,
 } from './contracts/activities.js';
 import { IdParams, NoQuery } from './contracts/common.js';
@@ -107,7 +108,7 @@ export const routes = [
     body: ModerationDecisionBody, response: ModerationOutcome, status: 200 }),
 
   route({ id: 'spaces.list', method: 'GET', path: '/api/spaces', context: 'activities', access: 'public',
-    summary: 'The pocket parks: opening hours, capacity, accessibility', query: NoQuery, response: SpaceList, status: 200 }),
+    summary: 'The community\'s pocket parks: opening hours, capacity, accessibility', query: CommunityOnlyQuery, response: SpaceList, status: 200 }),
   route({ id: 'activities.list', method: 'GET', path: '/api/activities', context: 'activities', access: 'public',
     summary: 'Activities by space and date range, soonest first', query: ListActivitiesQuery, response: ActivityPage, status: 200 }),
   route({ id: 'activities.create', method: 'POST', path: '/api/activities', context: 'activities', access: 'user',
@@ -137,7 +138,7 @@ export const routes = [
     summary: 'Move one activity (or one occurrence of a series) to another time; bookings stay', params: IdParams,
     query: NoQuery, body: MoveActivityBody, response: Activity, status: 200 }),
   route({ id: 'calendars.space', method: 'GET', path: '/api/spaces/{id}/calendar.ics', context: 'activities', access: 'public',
-    summary: 'A space\'s activities as an iCalendar feed (Asia/Shanghai)', params: SpaceParams, query: NoQuery,
+    summary: 'A space\'s activities as an iCalendar feed (Asia/Shanghai)', params: SpaceParams, query: CommunityOnlyQuery,
     response: ICalendar, status: 200, produces: 'text/calendar' }),
   route({ id: 'calendars.feed.create', method: 'POST', path: '/api/me/calendar-feed', context: 'activities', access: 'user',
     summary: 'Create (or rotate, revoking the old one) the secret link to your bookings calendar', query: NoQuery,
@@ -149,6 +150,8 @@ export const routes = [
     response: ICalendar, status: 200, produces: 'text/calendar' }),
   route({ id: 'me.bookings', method: 'GET', path: '/api/me/bookings', context: 'activities', access: 'user',
     summary: 'The caller\'s bookings, soonest first', query: NoQuery, response: MyBookings, status: 200 }),
+  ...registryRoutes,
+  ...joiningRoutes,
   ...donationRoutes,
   ...ballotRoutes,
 ] as const satisfies readonly RouteDef[];

@@ -24,7 +24,6 @@ export interface ApiStackProps extends StackProps {
   readonly media: IBucket;
   readonly siteOrigins: readonly string[];
   readonly authDomainPrefix: string;
-  readonly defaultCommunity: string;
   readonly logLevel: string;
 }
 
@@ -45,7 +44,7 @@ export class ApiStack extends Stack {
     const routed = contexts.filter((c) => routes.some((r) => r.context === c));
     const integrations = Object.fromEntries(routed.map((c) => {
       const fn = new ContextFunction(this, `${c[0]!.toUpperCase()}${c.slice(1)}`, {
-        context: c, tables: props.tables, defaultCommunity: props.defaultCommunity, logLevel: props.logLevel,
+        context: c, tables: props.tables, logLevel: props.logLevel,
       });
       this.functions[c] = fn;
       if (mediaContexts.includes(c)) grantMedia(fn.fn, props.media);

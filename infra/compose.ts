@@ -24,7 +24,6 @@ export function composeApp(app: App, options: ComposeOptions) {
     media: data.media,
     siteOrigins: settings.siteOrigins,
     authDomainPrefix: settings.authDomainPrefix,
-    defaultCommunity: settings.defaultCommunity,
     logLevel: settings.logLevel,
   });
   const site = new SiteStack(app, 'GongzhiSite', {

@@ -15,7 +15,7 @@ import type { ContextName } from '../functions/routes.js';
 import { tableDefs } from '../functions/shared/db/tables.js';
 import { lambdaBundle } from './bundling.js';
 import { repoRoot } from './paths.js';
-import { readActions, tableAccess, writeActions } from './table-access.js';
+import { personalActions, readActions, tableAccess, writeActions } from './table-access.js';
 
 /** The newest Node.js runtime this aws-cdk-lib knows; the code also runs on Node 20 locally. */
 export const lambdaRuntime = Runtime.NODEJS_24_X;
@@ -23,7 +23,6 @@ export const lambdaRuntime = Runtime.NODEJS_24_X;
 export interface ContextFunctionProps {
   readonly context: ContextName;
   readonly tables: Readonly<Record<ContextName, ITable>>;
-  readonly defaultCommunity: string;
   readonly logLevel: string;
 }
 
@@ -37,7 +36,7 @@ export class ContextFunction extends Construct {
       throw new Error(`routes.ts has rows for context '${props.context}' but ${entry} does not exist`);
     }
     const access = tableAccess(props.context);
-    const granted = [...new Set([...access.write, ...access.read])];
+    const granted = [...new Set([...access.write, ...access.read, ...(access.personal ?? [])])];
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     // An own role instead of AWSLambdaBasicExecutionRole: it may write to this log group only.
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
@@ -57,7 +56,6 @@ export class ContextFunction extends Construct {
       environment: {
         // Stack traces point at the TypeScript sources through the bundled source map.
         NODE_OPTIONS: '--enable-source-maps',
-        DEFAULT_COMMUNITY: props.defaultCommunity,
         LOG_LEVEL: props.logLevel,
         ...Object.fromEntries(granted.map((c) => [tableDefs[c].envVar, props.tables[c].tableName])),
       },
@@ -76,12 +74,18 @@ export class ContextFunction extends Construct {
     });
     for (const c of granted) {
       const table = props.tables[c];
+      const actions = [
+        ...(access.write.includes(c) || access.read.includes(c) ? readActions : []),
+        ...(access.write.includes(c) ? writeActions : []),
+        ...(access.personal?.includes(c) ? personalActions : []),
+      ];
       // Named index ARNs instead of `index/*`: the function reaches exactly the indexes defined.
       const indexArns = tableDefs[c].indexes.map((i) => `${table.tableArn}/index/${i.name}`);
       Grant.addToPrincipal({
         grantee: role,
-        actions: access.write.includes(c) ? [...readActions, ...writeActions] : [...readActions],
-        resourceArns: [table.tableArn, ...indexArns],
+        actions: [...new Set(actions)],
+        // Scan and the pseudonym's update work on the table itself, never an index.
+        resourceArns: access.write.includes(c) || access.read.includes(c) ? [table.tableArn, ...indexArns] : [table.tableArn],
       });
     }
   }

@@ -1,5 +1,5 @@
 /** The data stack: one DynamoDB table per bounded context (from the shared definitions) and the photo bucket. */
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AttributeType, BillingMode, ProjectionType, Table, TableEncryption, type ITable,
 } from 'aws-cdk-lib/aws-dynamodb';
@@ -7,6 +7,7 @@ import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { contexts, type ContextName } from '../functions/routes.js';
 import { tableDefs, type TableDef } from '../functions/shared/db/tables.js';
+import { tableOutput } from '../functions/admin/connect.js';
 import { MediaBucket } from './media-bucket.js';
 
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
@@ -25,7 +26,11 @@ export class DataStack extends Stack {
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
     const tables = {} as Record<ContextName, ITable>;
-    for (const c of contexts) tables[c] = this.table(tableDefs[c]);
+    for (const c of contexts) {
+      tables[c] = this.table(tableDefs[c]);
+      // `npm run admin -- ... --aws` finds the tables by these outputs.
+      new CfnOutput(this, tableOutput(c), { key: tableOutput(c), value: tables[c].tableName, description: `The ${c} table` });
+    }
     this.tables = tables;
     this.media = new MediaBucket(this, 'Media', { siteOrigins: props.siteOrigins }).bucket;
   }

@@ -6,7 +6,7 @@
  * - `certificateArn`: ACM certificate (us-east-1) for `siteDomain` when it is a custom domain; CloudFront
  *   then serves it with TLS 1.2 as the minimum.
  * - `authDomainPrefix`: hosted sign-in prefix, globally unique per region (default `gongzhi-<account>`).
- * - `defaultCommunity`, `logLevel`: passed to every Lambda.
+ * - `logLevel`: passed to every Lambda. (No default community: every request names its community.)
  */
 import { Aws } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -15,7 +15,6 @@ export interface Settings {
   readonly customDomain: { readonly domainName: string; readonly certificateArn: string } | undefined;
   readonly siteOrigins: readonly string[];
   readonly authDomainPrefix: string;
-  readonly defaultCommunity: string;
   readonly logLevel: string;
 }
 
@@ -39,7 +38,6 @@ export function readSettings(scope: Construct): Settings {
     siteOrigins: siteDomain ? [`https://${siteDomain}`] : [localOrigin],
     authDomainPrefix: optional(scope, 'authDomainPrefix', /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/)
       ?? `gongzhi-${Aws.ACCOUNT_ID}`,
-    defaultCommunity: optional(scope, 'defaultCommunity', /^[a-z0-9-]{1,40}$/) ?? 'chating',
     logLevel: optional(scope, 'logLevel', /^(debug|info|warn|error)$/) ?? 'info',
   };
 }

@@ -11,15 +11,23 @@ export const writeActions = [
   'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem',
 ] as const;
 
+/**
+ * PIPL only (`GET /api/me/data`, `DELETE /api/me`): find every item naming a person in a table and put
+ * a pseudonym in place of their name. The one Scan: rare, and nothing held about someone is missed.
+ */
+export const personalActions = ['dynamodb:Scan', 'dynamodb:UpdateItem'] as const;
+
 export interface TableAccess {
   readonly write: readonly ContextName[];
   readonly read: readonly ContextName[];
+  /** Tables scanned for a person's data and rewritten with their pseudonym (the community context). */
+  readonly personal?: readonly ContextName[];
 }
 
 const overrides: Partial<Record<ContextName, TableAccess>> = {
-  // The community context reads estates and memberships ("me") and writes only a member's own
-  // priority-seat details (birth years) on their profile.
-  community: { write: ['community'], read: [] },
+  // The community context keeps the registry and memberships in its own table; for PIPL it finds
+  // and pseudonymizes a person's items in every table.
+  community: { write: ['community'], read: [], personal: ['community', 'proposals', 'activities', 'donations', 'ballots'] },
   proposals: { write: ['proposals'], read: ['community'] },
   // The ledger links a project to an accepted proposal, read from the proposals table.
   donations: { write: ['donations'], read: ['community', 'proposals'] },

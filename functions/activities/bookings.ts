@@ -6,7 +6,7 @@
  * bookings that fit, each promotion a conditional write that can succeed only once.
  */
 import type { Activity, Audience, Booking, MyBookings } from '../contracts/activities.js';
-import { isResidentOf, isStaffOf } from '../community/rules.js';
+import { isResidentOf } from '../community/rules.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { ActivityDeps } from './deps.js';
 import type { SeatLimits } from './booking-writes.js';
@@ -55,14 +55,18 @@ export async function book(deps: ActivityDeps, callerId: string, id: string, req
   const { seats } = req;
   let userId = callerId;
   let enteredBy: { id: string; name: string } | undefined;
+  let staffOf: string[] = [];
   if (req.onBehalfOf) {
     const staff = await deps.community.getMember(callerId);
-    if (!staff.communityId || !isStaffOf(staff, staff.communityId)) throw new ForbiddenError('Only community staff can book for a resident.');
+    if (staff.staffOf.length === 0) throw new ForbiddenError('Only community staff can book for a resident.');
     userId = req.onBehalfOf.userId;
     enteredBy = { id: staff.id, name: staff.displayName };
+    staffOf = staff.staffOf;
   }
   const [member, activity] = await Promise.all([deps.community.getMember(userId), deps.activities.get(id)]);
   if (!activity) throw missing();
+  // Staff book for residents of the community they serve, in that community's activities only.
+  if (enteredBy && !staffOf.includes(String(activity.communityId))) throw new ForbiddenError('Only staff of this activity\'s community can book for a resident.');
   if (!isResidentOf(member, String(activity.communityId))) throw new ForbiddenError('Only residents of a verified household in this community can book.');
   checkWindow(activity, deps.clock());
   if (seats > Number(activity.maxSeatsPerBooking ?? 1)) {

@@ -55,14 +55,17 @@ function addEvent(cal: ICalCalendar, { activity: a, space, lines, now }: EventIn
   });
 }
 
+/** Space ids are unique within a community only: the map is keyed by both. */
+const spaceKey = (communityId: string, spaceId: string) => `${communityId}/${spaceId}`;
+
 async function spacesById(deps: ActivityDeps, communityIds: string[]): Promise<Map<string, Space>> {
-  const lists = await Promise.all([...new Set(communityIds)].map((c) => listSpaces(deps, c)));
-  return new Map(lists.flatMap((l) => l.items).map((s) => [s.id, s]));
+  const lists = await Promise.all([...new Set(communityIds)].map(async (c) => ({ c, items: (await listSpaces(deps, c)).items })));
+  return new Map(lists.flatMap(({ c, items }) => items.map((s) => [spaceKey(c, s.id), s] as const)));
 }
 
 /** A space's activities from 30 days ago to 180 days ahead, cancelled ones included (as cancelled). */
-export async function spaceCalendar(deps: CalendarDeps, spaceId: string): Promise<string> {
-  const space = (await listSpaces(deps)).items.find((s) => s.id === spaceId);
+export async function spaceCalendar(deps: CalendarDeps, communityId: string, spaceId: string): Promise<string> {
+  const space = (await listSpaces(deps, communityId)).items.find((s) => s.id === spaceId);
   if (!space) throw missingSpace();
   const now = deps.clock();
   const from = new Date(Date.parse(now) - 30 * DAY_MS).toISOString();
@@ -70,7 +73,7 @@ export async function spaceCalendar(deps: CalendarDeps, spaceId: string): Promis
   const cal = calendar(`${space.name} ${space.nameEn} · 共治`);
   let cursor: string | undefined;
   for (let page = 0; page < 20; page++) {
-    const out = await deps.activities.list({ communityId: deps.defaultCommunity, spaceId, from, to, limit: 100, cursor });
+    const out = await deps.activities.list({ communityId, spaceId, from, to, limit: 100, cursor });
     for (const a of out.items) {
       addEvent(cal, { activity: a, space, now, lines: a.status === 'scheduled' ? [`名额 Seats: ${a.seatsLeft} / ${a.capacity} 剩余 left`] : [] });
     }
@@ -110,7 +113,7 @@ export async function feedCalendar(deps: CalendarDeps, token: string): Promise<s
   for (const item of items) {
     const activity = toSummary(item);
     const description = String(item.description ?? '').trim();
-    addEvent(cal, { activity, space: spaces.get(activity.spaceId), now, lines: [bookingLine(item, userId), ...(description ? ['', description] : [])] });
+    addEvent(cal, { activity, space: spaces.get(spaceKey(activity.communityId, activity.spaceId)), now, lines: [bookingLine(item, userId), ...(description ? ['', description] : [])] });
   }
   return cal.toString();
 }

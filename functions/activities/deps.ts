@@ -7,5 +7,4 @@ export interface ActivityDeps {
   community: CommunityRepository;
   clock: Clock;
   newId: () => string;
-  defaultCommunity: string;
 }

@@ -21,11 +21,11 @@ const deps: CalendarDeps = {
   feeds: new CalendarFeedRepository(documentClient(), cfg.tables.activities),
   activities: new ActivityRepository(documentClient(), cfg.tables.activities),
   community: new CommunityRepository(documentClient(), cfg.tables.community),
-  clock: systemClock, newId, defaultCommunity: cfg.defaultCommunity,
+  clock: systemClock, newId,
 };
 
 export const impls: ContextImpls<ContextRouteId<'activities'>> = {
-  'spaces.list': () => listSpaces(deps),
+  'spaces.list': ({ query }) => listSpaces(deps, query.community),
   'activities.list': ({ query }) => listActivities(deps, query),
   'activities.create': ({ callerId, body }) => scheduleActivity(deps, callerId, body),
   'activities.get': ({ params }) => getActivity(deps, params.id),
@@ -36,7 +36,7 @@ export const impls: ContextImpls<ContextRouteId<'activities'>> = {
   'attendance.mark': ({ callerId, params, body }) => markAttendance(deps, callerId, params.id, params.userId, body.present),
   'activities.series': ({ callerId, body }) => scheduleSeries(deps, callerId, body),
   'activities.move': ({ callerId, params, body }) => moveActivity(deps, callerId, params.id, body),
-  'calendars.space': ({ params }) => spaceCalendar(deps, params.id),
+  'calendars.space': ({ params, query }) => spaceCalendar(deps, query.community, params.id),
   'calendars.feed.create': ({ callerId }) => createFeed(deps, callerId),
   'calendars.feed.delete': ({ callerId }) => revokeFeed(deps, callerId),
   'calendars.feed': ({ params }) => feedCalendar(deps, params.token),

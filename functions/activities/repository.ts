@@ -54,16 +54,18 @@ export function toActivity(i: ActivityItem, now: string): Activity {
 
 export class ActivityRepository extends BookingWrites {
   /** The slots already taken in a space on a local day, and the version to write against. */
-  async daySlots(spaceId: string, day: string): Promise<{ slots: Record<string, string>; version: number }> {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: activityKeys.space(spaceId), sk: activityKeys.day(day) }, ConsistentRead: true }));
+  async daySlots(communityId: string, spaceId: string, day: string): Promise<{ slots: Record<string, string>; version: number }> {
+    const out = await this.db.send(new GetCommand({
+      TableName: this.table, Key: { pk: activityKeys.space(communityId, spaceId), sk: activityKeys.day(day) }, ConsistentRead: true,
+    }));
     return { slots: (out.Item?.slots ?? {}) as Record<string, string>, version: Number(out.Item?.v ?? 0) };
   }
 
   /** Takes a slot if the day has not changed since it was read; false when someone else wrote first. */
-  async claimSlot(spaceId: string, day: string, version: number, activityId: string, slot: string): Promise<boolean> {
+  async claimSlot(communityId: string, spaceId: string, day: string, version: number, activityId: string, slot: string): Promise<boolean> {
     try {
       await this.db.send(new UpdateCommand({
-        TableName: this.table, Key: { pk: activityKeys.space(spaceId), sk: activityKeys.day(day) },
+        TableName: this.table, Key: { pk: activityKeys.space(communityId, spaceId), sk: activityKeys.day(day) },
         UpdateExpression: version === 0 ? 'SET slots = :first, v = :next' : 'SET slots.#id = :slot, v = :next',
         // Why: the overlap check was made against this version of the day; any other write in between voids it.
         ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : 'v = :v',
@@ -85,7 +87,7 @@ export class ActivityRepository extends BookingWrites {
         pk: activityKeys.pk(a.id), sk: 'META', ...a, seriesId: a.seriesId ?? undefined, priorityUntil: a.priorityUntil ?? undefined,
         confirmed: 0, pc: 0, gc: 0, waiting: 0, pw: 0, b: {},
         confirmedCount: undefined, waitlistCount: undefined, seatsLeft: undefined, prioritySeatsLeft: undefined,
-        gsi1pk: activityKeys.space(a.spaceId), gsi1sk: sk, gsi2pk: activityKeys.community(a.communityId), gsi2sk: sk,
+        gsi1pk: activityKeys.space(a.communityId, a.spaceId), gsi1sk: sk, gsi2pk: activityKeys.community(a.communityId), gsi2sk: sk,
       },
       // Why: a new id must never overwrite an activity.
       ConditionExpression: 'attribute_not_exists(pk)',
@@ -98,7 +100,7 @@ export class ActivityRepository extends BookingWrites {
   }
 
   async list(o: { communityId: string; spaceId?: string; from: string; to: string; limit: number; cursor?: string }) {
-    const [index, attr, value] = o.spaceId ? ['gsi1', 'gsi1pk', activityKeys.space(o.spaceId)] : ['gsi2', 'gsi2pk', activityKeys.community(o.communityId)];
+    const [index, attr, value] = o.spaceId ? ['gsi1', 'gsi1pk', activityKeys.space(o.communityId, o.spaceId)] : ['gsi2', 'gsi2pk', activityKeys.community(o.communityId)];
     const skAttr = attr.replace('pk', 'sk');
     const keys = ['pk', 'sk', attr, skAttr];
     const out = await this.db.send(new QueryCommand({
@@ -129,9 +131,9 @@ export class ActivityRepository extends BookingWrites {
   }
 
   /** Frees a cancelled activity's slot; bumping the version voids any overlap check made against the old day. */
-  async releaseSlot(spaceId: string, day: string, activityId: string): Promise<void> {
+  async releaseSlot(communityId: string, spaceId: string, day: string, activityId: string): Promise<void> {
     await this.db.send(new UpdateCommand({
-      TableName: this.table, Key: { pk: activityKeys.space(spaceId), sk: activityKeys.day(day) },
+      TableName: this.table, Key: { pk: activityKeys.space(communityId, spaceId), sk: activityKeys.day(day) },
       UpdateExpression: 'REMOVE slots.#id ADD v :one', ExpressionAttributeNames: { '#id': activityId }, ExpressionAttributeValues: { ':one': 1 },
     }));
   }

@@ -2,6 +2,7 @@
 import type { Audience } from '../contracts/activities.js';
 import type { Member } from '../community/rules.js';
 import { isStaffOf } from '../community/rules.js';
+import { communityOfId } from '../contracts/common.js';
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving), so local time is an exact shift. */
 const SHANGHAI_MS = 8 * 3600_000;
@@ -19,9 +20,13 @@ export function withinOpeningHours(i: Interval, openingHours: string): boolean {
   return localDay(i.start) === localDay(i.end) && localTime(i.start) >= m[1]! && localTime(i.end) <= m[2]!;
 }
 
-/** Committee members and staff of the community organise activities. */
+/** Staff of the community and committee members of its estates organise activities. */
 export const mayOrganise = (m: Member, communityId: string): boolean =>
-  m.communityId === communityId && (m.committeeOf.length > 0 || isStaffOf(m, communityId));
+  isStaffOf(m, communityId) || m.committeeOf.some((estateId) => communityOfId(estateId) === communityId);
+
+/** Every community the person may organise activities in. */
+export const organisedCommunities = (m: Member): string[] =>
+  [...new Set([...m.staffOf, ...m.committeeOf.map(communityOfId)])];
 
 /** A booking as stored in the activity's map: short keys keep the item (and each write) small. */
 export interface StoredBooking {

@@ -3,22 +3,38 @@ import { Space as SpaceSchema } from '../contracts/activities.js';
 import type { Member } from '../community/rules.js';
 import { BadRequestError, ConflictError, ForbiddenError } from '../shared/errors.js';
 import type { ActivityDeps } from './deps.js';
-import { localDay, mayOrganise, overlaps, withinOpeningHours, type Interval } from './rules.js';
+import { localDay, mayOrganise, organisedCommunities, overlaps, withinOpeningHours, type Interval } from './rules.js';
 
 export type ActivityFields = Omit<CreateActivityBody, 'audience' | 'maxSeatsPerBooking' | 'prioritySeats'>
   & Required<Pick<CreateActivityBody, 'audience' | 'maxSeatsPerBooking' | 'prioritySeats'>>;
 const bad = (path: string, message: string) => new BadRequestError(message, [{ path: `body.${path}`, code: 'invalid', message }]);
 
-export async function listSpaces(deps: ActivityDeps, communityId?: string): Promise<{ items: Space[] }> {
-  const rows = await deps.community.listSpaces(communityId ?? deps.defaultCommunity);
+export async function listSpaces(deps: ActivityDeps, communityId: string): Promise<{ items: Space[] }> {
+  const rows = await deps.community.listSpaces(communityId);
   return { items: rows.map((r) => SpaceSchema.parse(r)) };
 }
 
-/** The caller, who must organise, and the space, which must be in their community. */
-export async function organiserAndSpace(deps: ActivityDeps, callerId: string, spaceId: string): Promise<{ member: Member; communityId: string; space: Space }> {
+/**
+ * The community an organiser schedules in: the one named (which they must organise in), else the
+ * only one they organise in; someone organising in several must name it.
+ */
+export function organiserCommunity(member: Member, named: string | undefined): string {
+  const mine = organisedCommunities(member);
+  const communityId = named ?? (mine.length === 1 ? mine[0] : undefined);
+  if (mine.length === 0 || (named !== undefined && !mayOrganise(member, named))) {
+    throw new ForbiddenError('Only the committee or community staff can schedule activities.');
+  }
+  if (communityId === undefined) {
+    throw new BadRequestError(`You organise activities in several communities (${mine.join(', ')}); say which one.`,
+      [{ path: 'body.community', code: 'required', message: 'name the community' }], 'community_required');
+  }
+  return communityId;
+}
+
+/** The caller, who must organise, and the space, which must be in the community they schedule in. */
+export async function organiserAndSpace(deps: ActivityDeps, callerId: string, spaceId: string, community?: string): Promise<{ member: Member; communityId: string; space: Space }> {
   const member = await deps.community.getMember(callerId);
-  const communityId = member.communityId ?? deps.defaultCommunity;
-  if (!mayOrganise(member, communityId)) throw new ForbiddenError('Only the committee or community staff can schedule activities.');
+  const communityId = organiserCommunity(member, community);
   const space = (await listSpaces(deps, communityId)).items.find((s) => s.id === spaceId);
   if (!space) throw bad('spaceId', 'There is no such space in this community.');
   return { member, communityId, space };
@@ -36,16 +52,16 @@ export function timeProblem(space: Space, when: Interval, now: string): string |
  * back only if no one changed it meanwhile (its version), so two activities created at the same
  * moment cannot both take overlapping slots; the loser re-reads and sees the overlap.
  */
-export async function claimSpace(deps: ActivityDeps, space: Space, id: string, when: Interval): Promise<void> {
+export async function claimSpace(deps: ActivityDeps, communityId: string, space: Space, id: string, when: Interval): Promise<void> {
   const day = localDay(when.start);
   for (let attempt = 0; attempt < 8; attempt++) {
-    const { slots, version } = await deps.activities.daySlots(space.id, day);
+    const { slots, version } = await deps.activities.daySlots(communityId, space.id, day);
     const clash = Object.entries(slots).find(([other, slot]) => {
       const [start, end] = slot.split('|');
       return other !== id && overlaps(when, { start: start!, end: end! });
     });
     if (clash) throw new ConflictError(`${space.name} is already booked from ${clash[1].replace('|', ' to ')}.`, 'overlap');
-    if (await deps.activities.claimSlot(space.id, day, version, id, `${when.start}|${when.end}`)) return;
+    if (await deps.activities.claimSlot(communityId, space.id, day, version, id, `${when.start}|${when.end}`)) return;
   }
   throw new ConflictError('The space\'s schedule is changing fast; please try again.', 'busy');
 }
@@ -61,7 +77,7 @@ export async function place(deps: ActivityDeps, org: { member: Member; community
   if (problem) throw bad('startsAt', problem);
   if (body.prioritySeats > 0 && (!body.priorityUntil || body.priorityUntil <= now)) throw bad('priorityUntil', 'must be in the future');
   const id = deps.newId();
-  await claimSpace(deps, space, id, when);
+  await claimSpace(deps, communityId, space, id, when);
   const activity: Activity = {
     id, communityId, spaceId: space.id, title: body.title, host: body.host ?? null, audience: body.audience,
     startsAt: body.startsAt, endsAt: body.endsAt, capacity: body.capacity, confirmedCount: 0, waitlistCount: 0,
@@ -76,5 +92,5 @@ export async function place(deps: ActivityDeps, org: { member: Member; community
 }
 
 export async function scheduleActivity(deps: ActivityDeps, callerId: string, body: ActivityFields): Promise<Activity> {
-  return place(deps, await organiserAndSpace(deps, callerId, body.spaceId), body, null);
+  return place(deps, await organiserAndSpace(deps, callerId, body.spaceId, body.community), body, null);
 }

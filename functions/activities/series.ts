@@ -22,7 +22,7 @@ export function seriesDates(from: string, until: string, weekdays: number[]): st
 const beijing = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString();
 
 export async function scheduleSeries(deps: ActivityDeps, callerId: string, s: Series) {
-  const org = await organiserAndSpace(deps, callerId, s.spaceId);
+  const org = await organiserAndSpace(deps, callerId, s.spaceId, s.community);
   const dates = seriesDates(s.from, s.until, s.weekdays);
   if (dates.length === 0) throw new BadRequestError('No date in that range falls on the chosen weekdays.', [{ path: 'body.weekdays', code: 'empty', message: 'no occurrence' }]);
   if (dates.length > MAX_OCCURRENCES) {
@@ -60,7 +60,7 @@ export async function moveActivity(deps: ActivityDeps, callerId: string, id: str
   const when = { start: to.startsAt, end: to.endsAt };
   const problem = timeProblem(space, when, deps.clock());
   if (problem) throw new BadRequestError(problem, [{ path: 'body.startsAt', code: 'invalid', message: problem }]);
-  await claimSpace(deps, space, id, when);
+  await claimSpace(deps, String(a.communityId), space, id, when);
   // Held-back seats keep the same lead time before the start (never past the new start).
   const priorityUntil = a.priorityUntil
     ? new Date(Math.min(Date.parse(String(a.priorityUntil)) + Date.parse(to.startsAt) - Date.parse(String(a.startsAt)), Date.parse(to.startsAt))).toISOString()
@@ -68,11 +68,11 @@ export async function moveActivity(deps: ActivityDeps, callerId: string, id: str
   const moved = await deps.activities.moveActivity(id, String(a.startsAt), { ...to, ...(priorityUntil ? { priorityUntil } : {}) });
   if (!moved) {
     // Someone moved or cancelled it meanwhile: make the slots say what the activity now says.
-    await deps.activities.releaseSlot(space.id, localDay(to.startsAt), id);
+    await deps.activities.releaseSlot(String(a.communityId), space.id, localDay(to.startsAt), id);
     const now = await deps.activities.get(id);
-    if (now?.status === 'scheduled') await claimSpace(deps, space, id, { start: String(now.startsAt), end: String(now.endsAt) });
+    if (now?.status === 'scheduled') await claimSpace(deps, String(a.communityId), space, id, { start: String(now.startsAt), end: String(now.endsAt) });
     throw new ConflictError('The activity changed meanwhile (moved or cancelled); reload it.', 'changed');
   }
-  if (localDay(String(a.startsAt)) !== localDay(to.startsAt)) await deps.activities.releaseSlot(space.id, localDay(String(a.startsAt)), id);
+  if (localDay(String(a.startsAt)) !== localDay(to.startsAt)) await deps.activities.releaseSlot(String(a.communityId), space.id, localDay(String(a.startsAt)), id);
   return toActivity(moved, deps.clock());
 }

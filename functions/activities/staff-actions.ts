@@ -17,7 +17,7 @@ export async function cancelActivity(deps: ActivityDeps, callerId: string, id: s
   const before = await loadAsOrganiser(deps, callerId, id);
   const after = await deps.activities.cancelActivity(id, reason);
   if (!after) throw new ConflictError('This activity is already cancelled.', 'cancelled');
-  await deps.activities.releaseSlot(String(before.spaceId), localDay(String(before.startsAt)), id);
+  await deps.activities.releaseSlot(String(before.communityId), String(before.spaceId), localDay(String(before.startsAt)), id);
   return toActivity(after, deps.clock());
 }
 

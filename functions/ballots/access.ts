@@ -1,13 +1,14 @@
 /** Who may do what with rolls and ballots: from the caller's id and the community table only. */
 import type { Member } from '../community/rules.js';
-import { isStaffOf } from '../community/rules.js';
+import { isCommitteeOf, isStaffOf } from '../community/rules.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { BallotDeps } from './deps.js';
 import type { Item } from './repository.js';
 import type { EstateInfo } from './roll-repository.js';
 
+/** The estate, found in the community its id names (`chating.dongyuan` is in `chating`). */
 export async function loadEstate(deps: BallotDeps, estateId: string): Promise<EstateInfo> {
-  const estate = await deps.rolls.getEstate(deps.communityId, estateId);
+  const estate = await deps.rolls.getEstate(estateId);
   if (!estate) throw new NotFoundError(`No estate ${estateId}.`);
   return estate;
 }
@@ -17,8 +18,6 @@ export async function loadBallot(deps: BallotDeps, id: string): Promise<Item> {
   if (!meta) throw new NotFoundError('No such ballot.');
   return meta;
 }
-
-export const isCommitteeOf = (m: Member, estateId: string): boolean => m.committeeOf.includes(estateId);
 
 /** Staff of the community, or the estate's own committee. */
 export async function requireStaffOrCommittee(deps: BallotDeps, callerId: string, estateId: string, communityId: string): Promise<Member> {

@@ -8,6 +8,7 @@ import { closeBallot, receipts } from './close-ballot.js';
 import { createBallot } from './create-ballot.js';
 import { fileObjection, respondToObjection } from './objections.js';
 import { getBallot, listBallots } from './read-ballots.js';
+import { rollFromRegistry } from './roll-from-registry.js';
 import { getRoll, importRoll, rollSummary } from './roll.js';
 import { ballotUnits, enterVote, unitHistory } from './staff-entry.js';
 import { myVotes, vote } from './vote.js';
@@ -17,6 +18,7 @@ const deps = createBallotDeps(documentClient(), config());
 
 export const impls: ContextImpls<ContextRouteId<'ballots'>> = {
   'roll.import': ({ callerId, params, body }) => importRoll(deps, callerId, params.id, body.csv),
+  'roll.fromRegistry': ({ callerId, params }) => rollFromRegistry(deps, callerId, params.id),
   'roll.get': ({ callerId, params }) => getRoll(deps, callerId, params.id),
   'roll.summary': ({ params }) => rollSummary(deps, params.id),
   'ballots.list': ({ query }) => listBallots(deps, query),

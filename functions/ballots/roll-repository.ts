@@ -3,10 +3,12 @@
  * (the first 16 hex digits of the rows' hash), and META names the version in force: META is the
  * truth, written last and conditionally, so two imports at once never mix their rows, an interrupted
  * import is simply not in force, and a ballot frozen from META's version gets exactly that roll.
- *  ROLL#<estate>  META                    hash, totals, who imported it when, pendingUntil
- *  ROLL#<estate>  UNIT#<version>#<unit>   one unit of that version
+ *  ROLL#<estateId>  META                    hash, totals, who imported it when, pendingUntil
+ *  ROLL#<estateId>  UNIT#<version>#<unit>   one unit of that version
+ * The estate id names its community (`chating.dongyuan`), so two communities' `dongyuan` rolls never meet.
  */
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { communityOfId } from '../contracts/common.js';
 import { isConditionFailed } from '../shared/db/client.js';
 import { batchWrite, queryAll } from './db.js';
 import type { RollRow } from './roll-csv.js';
@@ -24,8 +26,9 @@ const version = (hash: string) => `UNIT#${hash.slice(0, 16)}#`;
 export class RollRepository {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string, private readonly communityTable: string) {}
 
-  /** The estate's record in the community table (name, community), or null. */
-  async getEstate(communityId: string, estateId: string): Promise<EstateInfo | null> {
+  /** The estate's record in the community table (name, community), or null; its id says which community. */
+  async getEstate(estateId: string): Promise<EstateInfo | null> {
+    const communityId = communityOfId(estateId);
     const out = await this.db.send(new GetCommand({
       TableName: this.communityTable, Key: { pk: `COMMUNITY#${communityId}`, sk: `ESTATE#${estateId}` },
     }));

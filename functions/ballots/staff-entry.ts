@@ -5,9 +5,9 @@
  */
 import type { z } from 'zod';
 import type { BallotUnits, EnterVoteBody, UnitHistory, UnitVote } from '../contracts/ballots.js';
-import { isStaffOf } from '../community/rules.js';
+import { isCommitteeOf, isStaffOf } from '../community/rules.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
-import { isCommitteeOf, loadBallot, requireStaff, requireStaffOrCommittee } from './access.js';
+import { loadBallot, requireStaff, requireStaffOrCommittee } from './access.js';
 import type { BallotDeps } from './deps.js';
 import type { HistoryItem } from './repository.js';
 import { choiceKey, MAX_CHANGES, normalizeChoice } from './rules.js';

@@ -7,11 +7,13 @@ import { newId } from '../shared/ids.js';
 import { randomCode } from './codes.js';
 import type { BallotDeps } from './deps.js';
 import { BallotRepository } from './repository.js';
+import { RegistryReader } from './roll-from-registry.js';
 import { RollRepository } from './roll-repository.js';
 
-export const createBallotDeps = (db: DynamoDBDocumentClient, cfg: Pick<Config, 'tables' | 'defaultCommunity'>): BallotDeps => ({
+export const createBallotDeps = (db: DynamoDBDocumentClient, cfg: Pick<Config, 'tables'>): BallotDeps => ({
   ballots: new BallotRepository(db, cfg.tables.ballots),
   rolls: new RollRepository(db, cfg.tables.ballots, cfg.tables.community),
   community: new CommunityRepository(db, cfg.tables.community),
-  clock: systemClock, newId, randomCode, communityId: cfg.defaultCommunity,
+  registry: new RegistryReader(db, cfg.tables.community),
+  clock: systemClock, newId, randomCode,
 });

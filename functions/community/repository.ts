@@ -50,15 +50,19 @@ export class CommunityRepository {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': communityKeys.user(userId) },
     }));
-    const rows = (out.Items ?? []) as Row[];
+    // Revoked roles and ended memberships stay on record (evidence, audit) but give nothing.
+    const rows = ((out.Items ?? []) as Row[]).filter((r) => r.revokedAt === undefined && r.endedAt === undefined);
     const profile = rows.find((r) => r.sk === 'PROFILE');
-    if (!profile) return stranger(userId);
+    if (rows.length === 0) return stranger(userId);
     const tail = (r: Row) => r.sk.slice(r.sk.indexOf('#') + 1);
+    const staffOf = rows.filter((r) => r.sk.startsWith('STAFF#')).map(tail);
     return {
       id: userId,
+      // Known to the community table: a profile, or a role granted before the person ever joined a household.
       registered: true,
-      displayName: String(profile.displayName),
-      communityId: typeof profile.communityId === 'string' ? profile.communityId : null,
+      displayName: typeof profile?.displayName === 'string' ? profile.displayName
+        : String(rows.find((r) => typeof r.displayName === 'string')?.displayName ?? userId),
+      communityId: typeof profile?.communityId === 'string' ? profile.communityId : (staffOf[0] ?? null),
       households: rows.filter((r) => r.sk.startsWith('HOUSEHOLD#')).map((r): HouseholdLink => ({
         householdId: tail(r),
         estateId: String(r.estateId),
@@ -68,10 +72,11 @@ export class CommunityRepository {
         relation: r.relation as HouseholdLink['relation'],
         verified: r.verified === true,
       })),
-      ...(typeof profile.birthYear === 'number' ? { birthYear: profile.birthYear } : {}),
-      ...(Array.isArray(profile.childBirthYears) ? { childBirthYears: (profile.childBirthYears as unknown[]).map(Number) } : {}),
+      ...(typeof profile?.birthYear === 'number' ? { birthYear: profile.birthYear } : {}),
+      ...(Array.isArray(profile?.childBirthYears) ? { childBirthYears: (profile.childBirthYears as unknown[]).map(Number) } : {}),
       committeeOf: rows.filter((r) => r.sk.startsWith('COMMITTEE#')).map(tail),
-      staffOf: rows.filter((r) => r.sk.startsWith('STAFF#')).map(tail),
+      staffOf,
+      platformAdmin: rows.some((r) => r.sk === 'PLATFORM'),
     };
   }
 

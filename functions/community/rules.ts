@@ -31,6 +31,8 @@ export interface Member {
   households: HouseholdLink[];
   committeeOf: string[];
   staffOf: string[];
+  /** The sub-district office running the deployment. */
+  platformAdmin?: boolean;
   /** For priority seats only (residents 65 and over); recorded by staff when the household is verified. */
   birthYear?: number;
   /** Birth years of the children in the person's care (priority seats for families with children). */
@@ -58,7 +60,11 @@ export const isResidentOf = (m: Member, communityId: string): boolean =>
   m.communityId === communityId && primaryHousehold(m) !== null;
 
 export const isStaffOf = (m: Member, communityId: string): boolean => m.staffOf.includes(communityId);
+export const isPlatformAdmin = (m: Member): boolean => m.platformAdmin === true;
+/** Staff of the community, or the platform admin (who may act in every community). */
+export const isStaffOrAdmin = (m: Member, communityId: string): boolean => isStaffOf(m, communityId) || isPlatformAdmin(m);
+export const isCommitteeOf = (m: Member, estateId: string): boolean => m.committeeOf.includes(estateId);
 
 /** Someone not in the community table at all: a fresh sign-in with no household yet. */
 export const stranger = (id: string): Member =>
-  ({ id, registered: false, displayName: id, communityId: null, households: [], committeeOf: [], staffOf: [] });
+  ({ id, registered: false, displayName: id, communityId: null, households: [], committeeOf: [], staffOf: [], platformAdmin: false });

@@ -9,6 +9,8 @@ export const Space = z.object({
 });
 export type Space = z.infer<typeof Space>;
 export const SpaceList = z.object({ items: z.array(Space) });
+/** Public reads of spaces and their calendars name the community (required: there is no default). */
+export const CommunityOnlyQuery = z.strictObject({ community: Slug });
 
 export const Audience = z.enum(['elderly', 'children', 'all']);
 export type Audience = z.infer<typeof Audience>;
@@ -23,7 +25,11 @@ function priorityProblems(a: { prioritySeats?: number; capacity: number; audienc
   else if (!releaseOk) ctx.addIssue({ code: 'custom', path: ['priorityUntil'], message: 'must not be after the activity starts' });
 }
 
+/** Staff or committee of several communities say which one; otherwise it is the only one they organise in. */
+const OrganiserCommunity = Slug.optional();
+
 export const CreateActivityBody = z.strictObject({
+  community: OrganiserCommunity,
   spaceId: Slug,
   title: z.string().trim().min(2).max(120),
   description: z.string().trim().max(2000).optional(),
@@ -79,7 +85,7 @@ export const Activity = ActivitySummary.extend({
 export type Activity = z.infer<typeof Activity>;
 
 export const ListActivitiesQuery = z.strictObject({
-  community: Slug.optional(),
+  community: Slug,
   spaceId: Slug.optional(),
   from: Timestamp.optional(),
   to: Timestamp.optional(),
@@ -125,6 +131,7 @@ export const AttendanceList = z.object({
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 /** A weekly series: every chosen weekday (1 = Monday … 7 = Sunday) at the same local time until a date. */
 export const CreateSeriesBody = z.strictObject({
+  community: OrganiserCommunity,
   spaceId: Slug,
   title: z.string().trim().min(2).max(120),
   description: z.string().trim().max(2000).optional(),

@@ -8,7 +8,8 @@
  *                                           valid; the same file again changes nothing (`changed: false`). → RollImport
  * - GET  /estates/{id}/roll                 staff or committee: every unit of the roll. → Roll
  * - GET  /estates/{id}/roll/summary         public: units, total area, heads. → RollSummary
- * - GET  /ballots?estateId=                 public: ballots, newest first (all estates without estateId). → BallotPage
+ * - GET  /ballots?community=&estateId=      public: the community's ballots, newest first (`community` required;
+ *                                           `estateId` optional and must be one of its estates, else 400). → BallotPage
  * - POST /ballots                           committee: create a ballot; the estate's roll is frozen into it now. → Ballot
  * - GET  /ballots/{id}                      public: question, rule, frozen totals, live participation (area and
  *                                           heads, never choices while open), result and objections. → Ballot
@@ -32,7 +33,7 @@
  * - POST /ballots/{id}/objections/{objectionId}/response  committee answers an objection. → Ballot
  *
  * Roll CSV (UTF-8, first line is the header, columns in any order, RFC 4180 quoting):
- *   unit_id        unique id of the unit in this estate, e.g. `dongyuan-1-101` (letters, digits, `-`, `_`)
+ *   unit_id        unique id of the unit in this estate, e.g. `1-101` (letters, digits, `-`, `_`)
  *   building       building label, e.g. `1`
  *   room           door label, e.g. `101`
  *   area_m2        exclusive floor area in m², at most two decimals, e.g. `86.40` (stored as 8640 × 0.01 m²)
@@ -42,7 +43,7 @@
  *   representative user id of the person who votes for this unit; empty = paper/proxy only
  */
 import { z } from 'zod';
-import { Cursor, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
+import { Cursor, EstateId, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
 
 /** Article 278 items. The matter decides the rule: `major` ones need 3/4, the others more than 1/2. */
 export const Matter = z.enum([
@@ -62,7 +63,8 @@ export type RuleKind = z.infer<typeof RuleKind>;
 
 /** A unit id inside an estate's roll. */
 export const UnitId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a unit id');
-export const EstateParams = z.strictObject({ id: Slug });
+/** An estate's id names its community (`chating.dongyuan`), so its roll and ballots are that community's. */
+export const EstateParams = z.strictObject({ id: EstateId });
 export const BallotUnitParams = z.strictObject({ id: Ulid, unitId: UnitId });
 export const BallotObjectionParams = z.strictObject({ id: Ulid, objectionId: Ulid });
 
@@ -80,7 +82,7 @@ export const RollTotals = z.object({
 });
 export type RollTotals = z.infer<typeof RollTotals>;
 export const RollSummary = RollTotals.extend({
-  estateId: Slug,
+  estateId: EstateId,
   /** null when no roll has been imported yet (all totals 0). */
   importedAt: Timestamp.nullable(),
   /** sha-256 of the normalized rows; the same file gives the same hash. */
@@ -114,7 +116,7 @@ export const BallotOption = z.object({ id: OptionId, label: z.string() });
 export type BallotOption = z.infer<typeof BallotOption>;
 
 export const CreateBallotBody = z.strictObject({
-  estateId: Slug,
+  estateId: EstateId,
   title: z.string().trim().min(2).max(120),
   description: z.string().trim().max(4000).optional(),
   matter: Matter,
@@ -187,7 +189,7 @@ export const Objection = z.object({
 export type Objection = z.infer<typeof Objection>;
 
 export const BallotSummary = z.object({
-  id: Ulid, communityId: Slug, estateId: Slug, estateName: z.string(),
+  id: Ulid, communityId: Slug, estateId: EstateId, estateName: z.string(),
   title: z.string(), matter: Matter, ruleKind: RuleKind,
   optionsKind: z.enum(['decision', 'candidates']),
   opensAt: Timestamp, closesAt: Timestamp, status: BallotStatus,
@@ -211,7 +213,8 @@ export const Ballot = BallotSummary.extend({
 });
 export type Ballot = z.infer<typeof Ballot>;
 
-export const ListBallotsQuery = z.strictObject({ estateId: Slug.optional(), limit: PageLimit, cursor: Cursor.optional() });
+/** A community's ballots; with `estateId` (one of that community's estates) only that estate's. */
+export const ListBallotsQuery = z.strictObject({ community: Slug, estateId: EstateId.optional(), limit: PageLimit, cursor: Cursor.optional() });
 export const BallotPage = z.object({ items: z.array(BallotSummary), cursor: Cursor.nullable() });
 export type BallotPage = z.infer<typeof BallotPage>;
 

@@ -1,6 +1,6 @@
 /** Comments on proposals (one level of replies), reports and the moderation queue. */
 import { z } from 'zod';
-import { Cursor, PageLimit, Timestamp, Ulid } from './common.js';
+import { Cursor, PageLimit, Slug, Timestamp, Ulid } from './common.js';
 import { Moderation, Person } from './proposals.js';
 
 export const CreateCommentBody = z.strictObject({
@@ -57,4 +57,5 @@ export const ModerationDecisionBody = z.strictObject({
 });
 export const ModerationOutcome = z.object({ target: ModerationTarget, hidden: z.boolean(), resolvedReports: z.number().int().min(0) });
 
-export const DashboardQuery = z.strictObject({ community: z.string().regex(/^[a-z0-9-]{1,40}$/).optional() });
+/** Which community's dashboard or queue: one the caller is staff or committee of; without it, the caller's own. */
+export const DashboardQuery = z.strictObject({ community: Slug.optional() });

@@ -6,6 +6,17 @@ export const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID
 export const UserId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a user id');
 /** Short lower-case slugs name communities, estates, spaces. */
 export const Slug = z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a slug');
+/**
+ * An estate's id carries its community: `<community>.<estate>` (e.g. `chating.dongyuan`), so two
+ * communities may both have an estate called `dongyuan` and every key built from it names the community.
+ */
+export const EstateId = z.string().regex(/^[a-z0-9-]{1,40}\.[a-z0-9-]{1,40}$/, 'must be an estate id (community.estate)');
+/** A household (one flat): `<community>.<estate>.<unit>`, the unit made from its building and room. */
+export const HouseholdId = z.string().regex(/^[a-z0-9-]{1,40}\.[a-z0-9-]{1,40}\.[A-Za-z0-9_-]{1,40}$/, 'must be a household id');
+/** The community an estate or household id belongs to. */
+export const communityOfId = (id: string): string => id.slice(0, id.indexOf('.'));
+/** The estate a household id belongs to. */
+export const estateOfHousehold = (id: string): string => id.slice(0, id.lastIndexOf('.'));
 /** Times are ISO-8601 in UTC; the web shows them in Asia/Shanghai. */
 export const Timestamp = z.iso.datetime();
 /** Money is integer fen (分); 100 fen = 1 yuan. */

@@ -25,6 +25,10 @@
  *   `GET /api/ledger/export.json` and `GET /api/ledger/export.csv` (public open data; the JSON is what
  *   `npm run ledger:verify -- <file>` checks offline).
  *
+ * Every public read names its community (`?community=<slug>`, required; 400 without). A gift goes to the
+ * ledger of the community the body names (`communityId`), else the donor's own; the other writes and
+ * the signed-in reads act on the caller's community.
+ *
  * Every public shape leaves out an anonymous donor's name, user id and transaction reference; donors' user ids and the
  * evidence of gifts recorded on behalf are shown only to staff, committee and the donor.
  * Money is integer fen; volunteer time is integer minutes.
@@ -68,6 +72,8 @@ const GiftCommon = {
   onBehalfOf: OnBehalfOf.optional(),
   /** A short public message from the donor. */
   message: Text(200).optional(),
+  /** The community whose ledger records the gift; without it, the donor's own (400 `community_required` if they have none). */
+  communityId: Slug.optional(),
 };
 export const MoneyDonationBody = z.strictObject({
   type: z.literal('money'),
@@ -207,7 +213,10 @@ export const Project = z.object({
   proposalId: Ulid.nullable(), createdAt: Timestamp, createdBy: Person, funding: Funding,
 });
 export type Project = z.infer<typeof Project>;
-export const CommunityQuery = z.strictObject({ community: Slug.optional() });
+/** Whose ledger: the public reads name the community (required: there is no default). */
+export const CommunityQuery = z.strictObject({ community: Slug });
+/** Signed-in reads: the caller's own community unless named (someone who belongs to none must name it). */
+export const MyCommunityQuery = z.strictObject({ community: Slug.optional() });
 export const ProjectList = z.object({ items: z.array(Project) });
 export const LedgerSummary = z.object({
   communityId: Slug,
@@ -222,7 +231,7 @@ export type LedgerSummary = z.infer<typeof LedgerSummary>;
 
 /** `projectId=general` lists the general fund's entries. */
 export const ListLedgerQuery = z.strictObject({
-  community: Slug.optional(),
+  community: Slug,
   projectId: z.union([Ulid, z.literal('general')]).optional(),
   kind: EntryKind.optional(),
   status: EntryStatus.optional(),

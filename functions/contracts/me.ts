@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug, UserId, Ulid } from './common.js';
+import { EstateId, HouseholdId, Slug, UserId, Ulid } from './common.js';
 
 export const Role = z.enum(['resident', 'owner', 'committee', 'staff']);
 export type Role = z.infer<typeof Role>;
@@ -7,8 +7,8 @@ export type Role = z.infer<typeof Role>;
 export const HouseholdRelation = z.enum(['owner', 'tenant', 'family']);
 
 export const MyHousehold = z.object({
-  id: Slug,
-  estateId: Slug,
+  id: HouseholdId,
+  estateId: EstateId,
   estateName: z.string(),
   building: z.string(),
   unit: z.string(),
@@ -39,9 +39,15 @@ export const Me = z.object({
   communityId: Slug.nullable(),
   roles: z.array(Role),
   household: MyHousehold.nullable(),
-  estateId: Slug.nullable(),
+  /** Every verified household the caller belongs to (the first is `household`). */
+  households: z.array(MyHousehold),
+  estateId: EstateId.nullable(),
   /** Estates whose property-management committee the caller sits on. */
-  committeeOf: z.array(Slug),
+  committeeOf: z.array(EstateId),
+  /** Communities the caller is staff (网格员) of. */
+  staffOf: z.array(Slug),
+  /** The sub-district office: may create communities and appoint staff. */
+  platformAdmin: z.boolean(),
   priority: PriorityProfile,
 });
 export type Me = z.infer<typeof Me>;

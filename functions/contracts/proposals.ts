@@ -131,7 +131,8 @@ export const Proposal = ProposalSummary.extend({
 export type Proposal = z.infer<typeof Proposal>;
 
 export const ListProposalsQuery = z.strictObject({
-  community: Slug.optional(),
+  /** Whose proposals: required, there is no default community. */
+  community: Slug,
   status: ProposalStatus.optional(),
   category: ProposalCategory.optional(),
   limit: PageLimit,

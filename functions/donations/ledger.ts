@@ -44,6 +44,13 @@ export interface PrivatePart {
   /** An anonymous gift's bank or WeChat Pay reference (it could lead back to the payer). */
   reference?: string;
   idem?: { scope: string; key: string; requestHash: string };
+  /**
+   * Set when the donor left the platform (PIPL): the name, user id, evidence and reference were
+   * erased, `donorName` is their pseudonym, and the commitment the entry was chained with is kept
+   * here so the chain still verifies without the erased part.
+   */
+  erasedAt?: string;
+  erasedCommitment?: string;
 }
 
 /** One stored entry: the public part, its hash, and the private part. */

@@ -6,13 +6,11 @@
 import type { DonationPage, LedgerEntry, LedgerEntryFull, LedgerExport, LedgerPage, LedgerSummary, Project, Verification } from '../contracts/ledger.js';
 import { decodeCursor, encodeCursor } from '../shared/db/cursor.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../shared/errors.js';
-import { communityOf, keepsLedger, staffOrKeeper, type LedgerDeps } from './access.js';
+import { communityFor, keepsLedger, staffOrKeeper, type LedgerDeps } from './access.js';
 import { ALGORITHM, verifyChain, type Linked } from './chain.js';
 import { commitmentOf, fold, fundingOf, GENERAL, isGift, totalsOf, type ChainItem, type LedgerState, type PublicEntry } from './ledger.js';
 import { ledgerKeys, positionOfSk } from './repository.js';
 import { derivedNow, fullView, ledgerCsv, projectsOf, projectView, publicView } from './views.js';
-
-const publicCommunity = (deps: LedgerDeps, q: { community?: string | undefined }) => q.community ?? deps.defaultCommunity;
 
 function badCursor(): BadRequestError {
   return new BadRequestError('The page cursor is not valid; start again from the first page.',
@@ -40,31 +38,31 @@ function page<T>(state: LedgerState, q: { limit: number; cursor?: string | undef
 const matchesProject = (e: PublicEntry, projectId: string | undefined) =>
   projectId === undefined || (projectId === GENERAL ? e.projectId === null : e.projectId === projectId);
 
-export async function listLedger(deps: LedgerDeps, q: { community?: string; projectId?: string; kind?: string; status?: string; limit: number; cursor?: string }): Promise<LedgerPage> {
-  const state = await deps.store.load(publicCommunity(deps, q));
+export async function listLedger(deps: LedgerDeps, q: { community: string; projectId?: string; kind?: string; status?: string; limit: number; cursor?: string }): Promise<LedgerPage> {
+  const state = await deps.store.load(q.community);
   return page(state, q, (e) => matchesProject(e, q.projectId) && (q.kind === undefined || e.kind === q.kind)
     && (q.status === undefined || derivedNow(state, e).status === q.status), (item) => publicView(item, derivedNow(state, item.e)));
 }
 
-export async function ledgerEntry(deps: LedgerDeps, q: { community?: string }, id: string): Promise<LedgerEntry> {
-  const state = await deps.store.load(publicCommunity(deps, q));
+export async function ledgerEntry(deps: LedgerDeps, q: { community: string }, id: string): Promise<LedgerEntry> {
+  const state = await deps.store.load(q.community);
   const i = state.byId.get(id);
   if (i === undefined) throw new NotFoundError('There is no ledger entry with this id.');
   return publicView(state.items[i]!, derivedNow(state, state.items[i]!.e));
 }
 
-export async function listProjects(deps: LedgerDeps, q: { community?: string }): Promise<{ items: Project[] }> {
-  return { items: projectsOf(await deps.store.load(publicCommunity(deps, q))) };
+export async function listProjects(deps: LedgerDeps, q: { community: string }): Promise<{ items: Project[] }> {
+  return { items: projectsOf(await deps.store.load(q.community)) };
 }
 
-export async function getProject(deps: LedgerDeps, q: { community?: string }, id: string): Promise<Project> {
-  const p = projectView(await deps.store.load(publicCommunity(deps, q)), id);
+export async function getProject(deps: LedgerDeps, q: { community: string }, id: string): Promise<Project> {
+  const p = projectView(await deps.store.load(q.community), id);
   if (!p) throw new NotFoundError('There is no project with this id.');
   return p;
 }
 
-export async function ledgerSummary(deps: LedgerDeps, q: { community?: string }): Promise<LedgerSummary> {
-  const state = await deps.store.load(publicCommunity(deps, q));
+export async function ledgerSummary(deps: LedgerDeps, q: { community: string }): Promise<LedgerSummary> {
+  const state = await deps.store.load(q.community);
   return {
     communityId: state.communityId, length: state.length, headHash: state.headHash, totals: totalsOf(state),
     generalFund: fundingOf(state.buckets.get(GENERAL)!), projects: projectsOf(state),
@@ -74,20 +72,21 @@ export async function ledgerSummary(deps: LedgerDeps, q: { community?: string })
 const linked = (item: ChainItem): Linked => ({ ...item.e, hash: item.h });
 
 /** Reads the whole chain afresh (never the warm fold, which a hand edit would not reach) and checks it. */
-export async function verifyLedger(deps: LedgerDeps, q: { community?: string }): Promise<Verification> {
-  const communityId = publicCommunity(deps, q);
+export async function verifyLedger(deps: LedgerDeps, q: { community: string }): Promise<Verification> {
+  const communityId = q.community;
   const items = await deps.repo.readFrom(communityId, 1);
   const result = verifyChain(items.map(linked), (_e, i) => {
     const item = items[i]!;
     if (item.e.communityId !== communityId) return 'the entry names another community';
     if (item.p === undefined) return item.e.commitment === undefined ? null : 'the entry\'s private part is missing';
+    if (item.p.erasedAt !== undefined) return item.e.commitment === item.p.erasedCommitment ? null : 'the erased private part names another commitment';
     return item.e.commitment === commitmentOf(item.p) ? null : 'the entry\'s private part does not match its commitment';
   });
   return { communityId, ...result, checkedAt: deps.clock() };
 }
 
-export async function exportJson(deps: LedgerDeps, q: { community?: string }): Promise<LedgerExport> {
-  const communityId = publicCommunity(deps, q);
+export async function exportJson(deps: LedgerDeps, q: { community: string }): Promise<LedgerExport> {
+  const communityId = q.community;
   const items = await deps.repo.readFrom(communityId, 1);
   return {
     communityId, algorithm: ALGORITHM, exportedAt: deps.clock(), length: items.length, headHash: items.at(-1)?.h ?? '0'.repeat(64),
@@ -95,23 +94,23 @@ export async function exportJson(deps: LedgerDeps, q: { community?: string }): P
   };
 }
 
-export async function exportCsv(deps: LedgerDeps, q: { community?: string }): Promise<string> {
-  const communityId = publicCommunity(deps, q);
+export async function exportCsv(deps: LedgerDeps, q: { community: string }): Promise<string> {
+  const communityId = q.community;
   return ledgerCsv(fold(communityId, await deps.repo.readFrom(communityId, 1)));
 }
 
 // Gifts with their donors (staff, committee, the donor).
 
-export async function listDonations(deps: LedgerDeps, callerId: string, q: { projectId?: string; status?: string; limit: number; cursor?: string }): Promise<DonationPage> {
-  const { communityId } = await staffOrKeeper(deps, callerId, 'keeper');
+export async function listDonations(deps: LedgerDeps, callerId: string, q: { community?: string; projectId?: string; status?: string; limit: number; cursor?: string }): Promise<DonationPage> {
+  const { communityId } = await staffOrKeeper(deps, callerId, 'keeper', q.community);
   const state = await deps.store.load(communityId);
   return page(state, q, (e) => isGift(e) && matchesProject(e, q.projectId) && (q.status === undefined || derivedNow(state, e).status === q.status),
     (item) => fullView(item, derivedNow(state, item.e)));
 }
 
-export async function getDonation(deps: LedgerDeps, callerId: string, id: string): Promise<LedgerEntryFull> {
+export async function getDonation(deps: LedgerDeps, callerId: string, q: { community?: string }, id: string): Promise<LedgerEntryFull> {
   const m = await deps.community.getMember(callerId);
-  const communityId = communityOf(m, deps);
+  const communityId = communityFor(m, q.community, 'query.community');
   const state = await deps.store.load(communityId);
   const i = state.byId.get(id);
   const item = i === undefined ? undefined : state.items[i];
@@ -122,9 +121,9 @@ export async function getDonation(deps: LedgerDeps, callerId: string, id: string
   return fullView(item, derivedNow(state, item.e));
 }
 
-export async function myDonations(deps: LedgerDeps, callerId: string): Promise<{ items: LedgerEntryFull[] }> {
+export async function myDonations(deps: LedgerDeps, callerId: string, q: { community?: string }): Promise<{ items: LedgerEntryFull[] }> {
   const m = await deps.community.getMember(callerId);
-  const state = await deps.store.load(communityOf(m, deps));
+  const state = await deps.store.load(communityFor(m, q.community, 'query.community'));
   const items = state.items.filter((i) => isGift(i.e) && i.p?.donorUserId === callerId).reverse();
   return { items: items.map((i) => fullView(i, derivedNow(state, i.e))) };
 }

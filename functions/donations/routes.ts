@@ -7,7 +7,7 @@ import { IdParams, NoQuery } from '../contracts/common.js';
 import {
   AllocationBody, CommunityQuery, ConfirmBody, CreateProjectBody, DonationBody, DonationPage, ExpenseBody, InKindUseBody,
   LedgerCsv, LedgerEntry, LedgerEntryFull, LedgerExport, LedgerPage, LedgerSummary, ListDonationsQuery, ListLedgerQuery,
-  MyDonations, Project, ProjectList, ReversalBody, Verification, VolunteerHoursBody,
+  MyCommunityQuery, MyDonations, Project, ProjectList, ReversalBody, Verification, VolunteerHoursBody,
 } from '../contracts/ledger.js';
 import { route, type RouteDef } from '../route-def.js';
 
@@ -21,13 +21,13 @@ export const donationRoutes = [
     summary: 'Gifts with their donors, pledges and confirmed apart (staff and committee)', query: ListDonationsQuery,
     response: DonationPage, status: 200 }),
   route({ id: 'donations.get', method: 'GET', path: '/api/donations/{id}', context: c, access: 'user',
-    summary: 'One gift with its donor, for the receipt (the donor, staff and committee)', params: IdParams, query: NoQuery,
+    summary: 'One gift with its donor, for the receipt (the donor, staff and committee)', params: IdParams, query: MyCommunityQuery,
     response: LedgerEntryFull, status: 200 }),
   route({ id: 'donations.confirm', idempotencyKey: 'optional', method: 'POST', path: '/api/donations/{id}/confirmation', context: c, access: 'user',
     summary: 'Staff confirm that the money was counted or the goods received', params: IdParams, query: NoQuery,
     body: ConfirmBody, response: LedgerEntryFull, status: 201 }),
   route({ id: 'me.donations', method: 'GET', path: '/api/me/donations', context: c, access: 'user',
-    summary: 'The caller\'s own gifts, newest first', query: NoQuery, response: MyDonations, status: 200 }),
+    summary: 'The caller\'s own gifts, newest first', query: MyCommunityQuery, response: MyDonations, status: 200 }),
 
   route({ id: 'projects.list', method: 'GET', path: '/api/projects', context: c, access: 'public',
     summary: 'Fundable projects with budget, raised by source, spent and balance', query: CommunityQuery,

@@ -13,6 +13,8 @@ import { apply, emptyState, seal, type ChainItem, type Draft, type LedgerState }
 import type { LedgerRepository } from './repository.js';
 
 const MAX_ATTEMPTS = 60;
+/** How many donors' last community a warm Lambda remembers (a hint for prefetching, never the truth). */
+const REMEMBERED_DONORS = 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export type Build = (state: LedgerState) => { draft: Draft } | { replay: ChainItem };
@@ -20,6 +22,7 @@ export type Build = (state: LedgerState) => { draft: Draft } | { replay: ChainIt
 export class LedgerStore {
   private readonly states = new Map<string, LedgerState>();
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly lastCommunity = new Map<string, string>();
 
   constructor(private readonly repo: LedgerRepository, private readonly clock: () => string, private readonly newId: () => string) {}
 
@@ -47,6 +50,17 @@ export class LedgerStore {
     }
     this.states.set(communityId, folded);
     return folded;
+  }
+
+  /** The community this caller's last gift in this process went to: which tail to read early next time. */
+  lastCommunityOf(callerId: string): string | undefined {
+    return this.lastCommunity.get(callerId);
+  }
+
+  rememberCommunityOf(callerId: string, communityId: string): void {
+    this.lastCommunity.delete(callerId);
+    this.lastCommunity.set(callerId, communityId);
+    if (this.lastCommunity.size > REMEMBERED_DONORS) this.lastCommunity.delete(this.lastCommunity.keys().next().value!);
   }
 
   /** Runs `fn` after every earlier append of this community in this process has finished. */

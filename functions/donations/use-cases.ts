@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { isStaffOf } from '../community/rules.js';
 import type { AllocationBody, ConfirmBody, CreateProjectBody, DonationBody, ExpenseBody, LedgerEntryFull, Project } from '../contracts/ledger.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
-import { communityOf, person, staffOrKeeper, type LedgerDeps } from './access.js';
+import { communityFor, person, staffOrKeeper, type LedgerDeps } from './access.js';
 import { canonical, sha256 } from './chain.js';
 import { check, idemKey, isGift, type ChainItem, type Draft, type LedgerState, type Payload, type PrivatePart } from './ledger.js';
 import { derivedAtRecording, fullView, projectView } from './views.js';
@@ -75,10 +75,21 @@ const answer = (item: ChainItem): LedgerEntryFull => fullView(item, derivedAtRec
 
 export async function recordDonation(deps: LedgerDeps, callerId: string, headers: Headers, body: In<typeof DonationBody>): Promise<LedgerEntryFull> {
   const key = idempotencyKey(headers, true);
-  const tail = deps.store.load(deps.defaultCommunity);
-  tail.catch(() => undefined); // awaited below when used; never an unhandled rejection
-  const m = await deps.community.getMember(callerId);
-  const communityId = communityOf(m, deps);
+  // The tail of the chain the gift most likely goes to, read while the caller is looked up: the
+  // community the body names, else the one this caller gave to last (known to a warm Lambda).
+  const guess = body.communityId ?? deps.store.lastCommunityOf(callerId);
+  const tail = guess === undefined ? undefined : deps.store.load(guess);
+  tail?.catch(() => undefined); // awaited below when used; never an unhandled rejection
+  const [m, named] = await Promise.all([
+    deps.community.getMember(callerId),
+    body.communityId === undefined ? null : deps.communities.getCommunity(body.communityId),
+  ]);
+  const communityId = communityFor(m, body.communityId, 'body.communityId');
+  if (body.communityId !== undefined && !named) {
+    throw new BadRequestError('There is no such community.',
+      [{ path: 'body.communityId', code: 'unknown_community', message: 'no such community' }], 'unknown_community');
+  }
+  deps.store.rememberCommunityOf(callerId, communityId);
   let enteredBy: Draft['enteredBy'] = null;
   let priv: PrivatePart;
   let donorName: string | null;
@@ -105,7 +116,7 @@ export async function recordDonation(deps: LedgerDeps, callerId: string, headers
     : { kind: 'in_kind_gift', item: body.item, quantity: body.quantity, unit: body.unit, estimatedValueFen: body.estimatedValueFen, ...common };
   const item = await write(deps, {
     communityId, callerId, routeId: 'donations.create', key, request: body,
-    prefetched: communityId === deps.defaultCommunity ? tail : undefined,
+    prefetched: communityId === guess ? tail : undefined,
     draft: () => ({ payload, projectId: body.projectId ?? null, enteredBy, priv: { ...priv } }),
   });
   return answer(item);

@@ -12,6 +12,8 @@ import { contexts, type ContextName } from '../routes.js';
 import { tableDefs } from '../shared/db/tables.js';
 
 export const MEMORY = ':memory:';
+/** Names the running platform's engine endpoint inside its data folder (see platform.ts). */
+export const ENGINE_FILE = 'engine-endpoint';
 
 export interface Engine { endpoint: string; close(): Promise<void> }
 

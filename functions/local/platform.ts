@@ -3,7 +3,9 @@
  * Lambda handler behind a node:http adapter under /api, and the built site on the same port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { contexts, type ContextName } from '../routes.js';
 import { config } from '../shared/config.js';
@@ -11,7 +13,7 @@ import { errorResult, toErrorResult } from '../shared/http/error-response.js';
 import { matchRoute, readBody, send, toEvent } from './adapter.js';
 import { createDevAuth } from './dev-auth.js';
 import { handleDevRoute } from './dev-routes.js';
-import { ensureTables, startEngine } from './dynamo.js';
+import { ENGINE_FILE, ensureTables, MEMORY, startEngine } from './dynamo.js';
 import { handlerModules, type LambdaHandler } from './handlers.js';
 import { isMediaPath, startLocalMedia } from './media-routes.js';
 import { seedDemo } from './seed.js';
@@ -55,6 +57,9 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   const dataDir = opts.dataDir ?? '.data';
   const engine = await startEngine(dataDir);
   process.env.DYNAMODB_ENDPOINT = engine.endpoint;
+  // While running, the engine holds the data folder; the admin CLI finds the engine through this file instead.
+  const endpointFile = dataDir === MEMORY ? null : join(dataDir, ENGINE_FILE);
+  if (endpointFile) writeFileSync(endpointFile, engine.endpoint);
   const media = startLocalMedia(dataDir);
   const cfg = config();
   if (cfg.dynamoEndpoint !== engine.endpoint) throw new Error('Configuration was read before the platform started.');
@@ -101,6 +106,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (endpointFile) rmSync(endpointFile, { force: true });
       await engine.close();
       await media.close();
       running = false;

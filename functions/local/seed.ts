@@ -24,11 +24,18 @@ import { demo } from './demo/people.js';
 import { demoProposals, type DemoProposal, type DemoStep } from './demo/proposals.js';
 
 const MARKER = { pk: 'SEED', sk: 'demo' };
+/** When the demo community was set up, as its record says. */
+const SEEDED_AT = '2026-08-01T00:00:00.000Z';
 
 function communityItems(): Record<string, unknown>[] {
   const items: Record<string, unknown>[] = [
-    { pk: k.community(COMMUNITY.id), sk: 'META', ...COMMUNITY },
-    ...ESTATES.map((e) => ({ pk: k.community(COMMUNITY.id), sk: k.estate(e.id), ...e, communityId: COMMUNITY.id })),
+    // Listed with every community (the COMMUNITIES index, as functions/community/keys.ts lays it out).
+    { pk: k.community(COMMUNITY.id), sk: 'META', ...COMMUNITY, createdAt: SEEDED_AT, gsi1pk: 'COMMUNITIES', gsi1sk: COMMUNITY.id },
+    // In the registry's shape (contracts/registry.ts Estate): building labels and the household count.
+    ...ESTATES.map((e) => ({
+      pk: k.community(COMMUNITY.id), sk: k.estate(e.id), ...e, communityId: COMMUNITY.id, createdAt: SEEDED_AT,
+      buildings: Array.from({ length: e.buildings }, (_, i) => String(i + 1)), households: demo.households.filter((h) => h.estateId === e.id).length,
+    })),
     ...SPACES.map((s) => ({ pk: k.community(COMMUNITY.id), sk: `SPACE#${s.id}`, ...s, communityId: COMMUNITY.id })),
     ...demo.households.map((h) => ({ pk: k.estate(h.estateId), sk: k.household(h.id), ...h })),
   ];
@@ -74,7 +81,7 @@ function runStep(deps: ProposalDeps, id: string, s: DemoStep): Promise<unknown> 
 
 /** Each demo proposal is made and moved along by the real use cases, the clock set to each step's date. */
 async function seedProposals(db: DynamoDBDocumentClient): Promise<void> {
-  const base = createProposalDeps(db, { ...config(), defaultCommunity: COMMUNITY.id });
+  const base = createProposalDeps(db, config());
   for (const p of demoProposals) {
     const id = demoId(p);
     if (await base.proposals.get(id)) continue;

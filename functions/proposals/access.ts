@@ -27,6 +27,17 @@ export function requireModerator(member: Member, communityId: string): void {
   }
 }
 
+/**
+ * The community whose dashboard or moderation queue the caller asks for: the one named (which they
+ * must be staff or committee of), else their own. There is no default community.
+ */
+export function moderatedCommunity(member: Member, community: string | undefined): string {
+  const communityId = community ?? member.communityId;
+  if (!communityId) throw new ForbiddenError('Only the committee or community staff can do this.');
+  requireModerator(member, communityId);
+  return communityId;
+}
+
 export function requireStep(step: Step, p: ProposalRecord): void {
   if (!canTake(step, p.status)) throw new ConflictError(explainRefusal(step, p.status), 'wrong_status');
 }

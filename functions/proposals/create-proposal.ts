@@ -13,14 +13,14 @@ export async function createProposal(deps: ProposalDeps, callerId: string, body:
   const caller = await deps.community.getMember(callerId);
   let author = caller;
   if (body.onBehalfOf) {
-    if (!caller.communityId || !isStaffOf(caller, caller.communityId)) {
-      throw new ForbiddenError('Only community staff can enter a proposal for a resident.');
-    }
+    if (caller.staffOf.length === 0) throw new ForbiddenError('Only community staff can enter a proposal for a resident.');
     author = await deps.community.getMember(body.onBehalfOf.userId);
     if (!author.registered) {
       throw new BadRequestError('There is no such resident.', [{ path: 'body.onBehalfOf.userId', code: 'unknown_user', message: 'no such user' }]);
     }
-    requireResident(author, caller.communityId, 'propose (the person entered for)');
+    // The proposal is the resident's, in the resident's community: the staff member must serve that one.
+    if (!author.communityId || !isStaffOf(caller, author.communityId)) throw new ForbiddenError('That person is not a resident of a community you are staff of.');
+    requireResident(author, author.communityId, 'propose (the person entered for)');
   }
   if (!author.communityId) throw new ForbiddenError('Only residents of a verified household can propose. Community staff can verify your household.');
   requireResident(author, author.communityId, 'propose. Community staff can verify your household');

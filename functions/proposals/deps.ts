@@ -14,5 +14,4 @@ export interface ProposalDeps {
   community: CommunityRepository;
   clock: Clock;
   newId: () => string;
-  defaultCommunity: string;
 }

@@ -1,7 +1,7 @@
 /** Reports from anyone signed in; committee and staff hide, keep or restore, always with a reason. */
 import type { ModerationItem, ModerationTarget } from '../contracts/comments.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
-import { load, personOf, requireModerator, timelineEvent } from './access.js';
+import { load, moderatedCommunity, personOf, requireModerator, timelineEvent } from './access.js';
 import type { ProposalDeps } from './deps.js';
 
 const excerptOf = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
@@ -25,8 +25,7 @@ export async function report(deps: ProposalDeps, callerId: string, id: string, r
 
 export async function moderationQueue(deps: ProposalDeps, callerId: string, community?: string): Promise<{ items: ModerationItem[] }> {
   const member = await deps.community.getMember(callerId);
-  const communityId = community ?? member.communityId ?? deps.defaultCommunity;
-  requireModerator(member, communityId);
+  const communityId = moderatedCommunity(member, community);
   const groups = new Map<string, ModerationItem>();
   for (const r of await deps.comments.openReports(communityId)) {
     const key = `${r.target.proposalId}/${r.target.commentId ?? ''}`;

@@ -1,5 +1,5 @@
 import type { Dashboard, ListProposalsQuery, Proposal, ProposalPage } from '../contracts/proposals.js';
-import { notFound, requireModerator } from './access.js';
+import { moderatedCommunity, notFound } from './access.js';
 import type { ProposalDeps } from './deps.js';
 import type { ProposalRecord } from './records.js';
 import { isFinal, isStalled, STALLED_AFTER_DAYS } from './rules.js';
@@ -21,15 +21,14 @@ export async function getProposal(deps: ProposalDeps, id: string): Promise<Propo
 
 export function listProposals(deps: ProposalDeps, q: ListProposalsQuery): Promise<ProposalPage> {
   return deps.proposals.list({
-    communityId: q.community ?? deps.defaultCommunity,
+    communityId: q.community,
     status: q.status, category: q.category, limit: q.limit, cursor: q.cursor,
   });
 }
 
 export async function dashboard(deps: ProposalDeps, callerId: string, community?: string): Promise<Dashboard> {
   const member = await deps.community.getMember(callerId);
-  const communityId = community ?? member.communityId ?? deps.defaultCommunity;
-  requireModerator(member, communityId);
+  const communityId = moderatedCommunity(member, community);
   const [review, accepted, rejected, working] = await Promise.all(
     (['under_review', 'accepted', 'rejected', 'in_progress'] as const).map((s) => deps.proposals.allInStatus(communityId, s)),
   );

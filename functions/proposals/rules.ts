@@ -1,6 +1,7 @@
 /** Pure proposal rules: the lifecycle, who may do what, when an answer is final. No I/O. */
 import type { Member } from '../community/rules.js';
 import { isResidentOf, isStaffOf } from '../community/rules.js';
+import { communityOfId } from '../contracts/common.js';
 import type { Answer, ProposalStatus } from '../contracts/proposals.js';
 
 export type Step = 'back' | 'withdraw' | 'review' | 'answer' | 'object' | 'respond' | 'start' | 'milestone' | 'complete' | 'photo';
@@ -44,9 +45,9 @@ export function explainRefusal(step: Step, status: ProposalStatus): string {
   return `This proposal is ${now}; that step needs it to be ${need}.`;
 }
 
-/** Committee members and staff of the proposal's community answer, moderate and track work. */
+/** Staff of the proposal's community and committee members of its estates answer, moderate and track work. */
 export const isModerator = (m: Member, communityId: string): boolean =>
-  m.communityId === communityId && (m.committeeOf.length > 0 || isStaffOf(m, communityId));
+  isStaffOf(m, communityId) || m.committeeOf.some((estateId) => communityOfId(estateId) === communityId);
 
 export const mayParticipate = (m: Member, communityId: string): boolean => isResidentOf(m, communityId);
 

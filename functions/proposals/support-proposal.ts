@@ -54,8 +54,8 @@ export async function changeSupport(deps: ProposalDeps, userId: string, id: stri
 /** Staff back a proposal for a resident from a paper form; the resident's own backing is the same one. */
 export async function supportOnBehalf(deps: ProposalDeps, staffId: string, id: string, userId: string, evidence: string): Promise<SupportState> {
   const staff = await deps.community.getMember(staffId);
-  if (!staff.communityId || !isStaffOf(staff, staff.communityId)) throw new ForbiddenError('Only community staff can back a proposal for a resident.');
+  if (staff.staffOf.length === 0) throw new ForbiddenError('Only community staff can back a proposal for a resident.');
   const resident = await deps.community.getMember(userId);
-  if (resident.communityId !== staff.communityId) throw new ForbiddenError('That person is not a resident of your community.');
+  if (!resident.communityId || !isStaffOf(staff, resident.communityId)) throw new ForbiddenError('That person is not a resident of your community.');
   return changeSupport(deps, userId, id, true, { staff: personOf(staff), evidence });
 }

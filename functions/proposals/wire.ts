@@ -10,7 +10,7 @@ import { LifecycleRepository } from './lifecycle-repository.js';
 import { ProposalRepository } from './repository.js';
 import { SupportLimitRepository } from './support-limit-repository.js';
 
-export function createProposalDeps(db: DynamoDBDocumentClient, cfg: Pick<Config, 'tables' | 'defaultCommunity'>): ProposalDeps {
+export function createProposalDeps(db: DynamoDBDocumentClient, cfg: Pick<Config, 'tables'>): ProposalDeps {
   const proposals = new ProposalRepository(db, cfg.tables.proposals);
   return {
     proposals,
@@ -20,6 +20,5 @@ export function createProposalDeps(db: DynamoDBDocumentClient, cfg: Pick<Config,
     community: new CommunityRepository(db, cfg.tables.community),
     clock: systemClock,
     newId,
-    defaultCommunity: cfg.defaultCommunity,
   };
 }

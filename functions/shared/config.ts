@@ -7,8 +7,6 @@ const Env = z.object({
   AWS_REGION: z.string().min(1).default('ap-east-1'),
   /** Set locally (dynalite) and in tests; absent on AWS. */
   DYNAMODB_ENDPOINT: z.url().optional(),
-  /** The community served when a public request names none. */
-  DEFAULT_COMMUNITY: z.string().regex(/^[a-z0-9-]{1,40}$/).default('chating'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** The photo bucket on AWS; without it photos go to the local store below. */
   MEDIA_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/).optional(),
@@ -21,7 +19,6 @@ const Env = z.object({
 export type Config = {
   region: string;
   dynamoEndpoint: string | undefined;
-  defaultCommunity: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   tables: Record<ContextName, string>;
   media: { bucket: string | undefined; localDir: string | undefined; localSecret: string | undefined };
@@ -36,7 +33,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return {
     region: e.AWS_REGION,
     dynamoEndpoint: e.DYNAMODB_ENDPOINT,
-    defaultCommunity: e.DEFAULT_COMMUNITY,
     logLevel: e.LOG_LEVEL,
     tables: Object.fromEntries(contexts.map((c) => [c, e[tableDefs[c].envVar]])) as Record<ContextName, string>,
     media: { bucket: e.MEDIA_BUCKET, localDir: e.MEDIA_LOCAL_DIR, localSecret: e.MEDIA_LOCAL_SECRET },

@@ -46,12 +46,12 @@ export async function benchBallots(units = 1000, samples = 60): Promise<BallotBe
     const staff = await api.signIn('staff1');
     const committee = await api.signIn('committee1');
     await measure(`PUT /api/estates/{id}/roll (${units} units)`, () =>
-      api.call('PUT', '/api/estates/dongyuan/roll', { token: staff, body: { csv: rollCsv(rows) } }));
+      api.call('PUT', '/api/estates/chating.dongyuan/roll', { token: staff, body: { csv: rollCsv(rows) } }));
     await measure(`PUT /api/estates/{id}/roll (same file again)`, () =>
-      api.call('PUT', '/api/estates/dongyuan/roll', { token: staff, body: { csv: rollCsv(rows) } }));
+      api.call('PUT', '/api/estates/chating.dongyuan/roll', { token: staff, body: { csv: rollCsv(rows) } }));
     const now = Date.now();
     const ballot = await measure(`POST /api/ballots (freezes ${units} units)`, () => api.call('POST', '/api/ballots', { token: committee, body: {
-      estateId: 'dongyuan', title: '选聘物业服务企业', matter: 'property-company', options: { kind: 'decision' },
+      estateId: 'chating.dongyuan', title: '选聘物业服务企业', matter: 'property-company', options: { kind: 'decision' },
       opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 3_600_000).toISOString(),
     } }));
     const id = ballot.body.id as string;

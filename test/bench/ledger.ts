@@ -48,15 +48,15 @@ export async function benchLedger(samples = 60): Promise<LedgerBench> {
     await measure('POST /api/donations', async () => { id = (await give(key)).body.id; });
     await measure('POST /api/donations (replayed key)', () => give(key));
     await measure('POST /api/donations/{id}/confirmation', () => api.call('POST', `/api/donations/${id}/confirmation`, { token: staff, body: {} }));
-    await measure('GET /api/ledger (20, warm)', () => api.call('GET', '/api/ledger'));
-    await measure('GET /api/ledger/summary (warm)', () => api.call('GET', '/api/ledger/summary'));
-    await measure('GET /api/ledger/verify (whole chain)', () => api.call('GET', '/api/ledger/verify'));
+    await measure('GET /api/ledger (20, warm)', () => api.call('GET', '/api/ledger?community=chating'));
+    await measure('GET /api/ledger/summary (warm)', () => api.call('GET', '/api/ledger/summary?community=chating'));
+    await measure('GET /api/ledger/verify (whole chain)', () => api.call('GET', '/api/ledger/verify?community=chating'));
 
     const through: number[] = [];
     for (let i = 0; i < samples; i++) through.push(await timed(() => give(randomUUID())));
 
     // The bare write: one conditional PutItem of an entry like the ones just written, at a fresh position.
-    const chain = (await api.call('GET', '/api/ledger/export.json')).body as { entries: { position: number }[] };
+    const chain = (await api.call('GET', '/api/ledger/export.json?community=chating')).body as { entries: { position: number }[] };
     const last = (await api.call('GET', `/api/donations/${id}`, { token: staff })).body;
     const sample = { e: { ...last, status: undefined, reversedBy: undefined, confirmedBy: undefined, hash: undefined }, h: 'f'.repeat(64), p: { salt: 'f'.repeat(32), donorName: '王秀英', donorUserId: 'resident1', idem: { scope: 'resident1', key: randomUUID(), requestHash: 'f'.repeat(64) } } };
     const entryBytes = Buffer.byteLength(JSON.stringify(sample));

@@ -92,7 +92,7 @@ export async function benchLighthouse(runs = Number(process.env.LH_RUNS ?? 3), p
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const result = await firstId(base, '/api/ballots?limit=20',
+    const result = await firstId(base, '/api/ballots?community=chating&limit=20',
       (items) => items.find((b) => b.status === 'notice' || b.status === 'final') ?? items[0]);
     const pages: [string, string | null][] = [
       ['/ (home)', '/'],

@@ -39,7 +39,7 @@ export async function benchRequests(samples = 300): Promise<RequestBench> {
       id = (await api.call('POST', '/api/proposals', { token, body: { title: '长椅长椅', description: '在花园里放几张长椅，方便老人休息。', category: 'seating' } })).body.id;
     });
     await measure('GET /api/proposals/{id}', () => api.call('GET', `/api/proposals/${id}`));
-    await measure('GET /api/proposals (20)', () => api.call('GET', '/api/proposals?limit=20'));
+    await measure('GET /api/proposals (20)', () => api.call('GET', '/api/proposals?community=chating&limit=20'));
     await measure('PUT .../support', () => api.call('PUT', `/api/proposals/${id}/support`, { token }));
     await measure('PUT .../support (again)', () => api.call('PUT', `/api/proposals/${id}/support`, { token }));
     await measure('DELETE .../support', () => api.call('DELETE', `/api/proposals/${id}/support`, { token }));

@@ -48,10 +48,10 @@ async function firstId(base: string, path: string, pick: (items: { id: string; s
 async function publicPages(base: string): Promise<[string, string | null][]> {
   const from = new Date().toISOString();
   const to = new Date(Date.now() + 21 * 86_400_000).toISOString();
-  const proposal = await firstId(base, '/api/proposals?limit=50', (items) => items.find((p) => p.status === 'accepted' || p.status === 'in_progress') ?? items[0]);
-  const activity = await firstId(base, `/api/activities?from=${from}&to=${to}&limit=5`, (items) => items[0]);
-  const result = await firstId(base, '/api/ballots?limit=20', (items) => items.find((b) => b.status === 'notice' || b.status === 'final') ?? items[0]);
-  const open = await firstId(base, '/api/ballots?limit=20', (items) => items.find((b) => b.status === 'open'));
+  const proposal = await firstId(base, '/api/proposals?community=chating&limit=50', (items) => items.find((p) => p.status === 'accepted' || p.status === 'in_progress') ?? items[0]);
+  const activity = await firstId(base, `/api/activities?community=chating&from=${from}&to=${to}&limit=5`, (items) => items[0]);
+  const result = await firstId(base, '/api/ballots?community=chating&limit=20', (items) => items.find((b) => b.status === 'notice' || b.status === 'final') ?? items[0]);
+  const open = await firstId(base, '/api/ballots?community=chating&limit=20', (items) => items.find((b) => b.status === 'open'));
   return [
     ['/ (home)', '/'],
     ['/proposals', '/proposals'],

@@ -39,9 +39,10 @@ describe('api stack: functions', () => {
   it('passes each function the names of exactly the tables (and, for proposals, the photo bucket) it is granted', () => {
     const env = (c: ContextName) => fnResource(c).Properties.Environment.Variables as Record<string, unknown>;
     expect(Object.keys(env('proposals')).sort()).toEqual(
-      ['DEFAULT_COMMUNITY', 'LOG_LEVEL', 'MEDIA_BUCKET', 'NODE_OPTIONS', 'TABLE_COMMUNITY', 'TABLE_PROPOSALS']);
-    expect(Object.keys(env('community')).sort()).toEqual(['DEFAULT_COMMUNITY', 'LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_COMMUNITY']);
-    expect(env('proposals')).toMatchObject({ DEFAULT_COMMUNITY: 'chating', LOG_LEVEL: 'info' });
+      ['LOG_LEVEL', 'MEDIA_BUCKET', 'NODE_OPTIONS', 'TABLE_COMMUNITY', 'TABLE_PROPOSALS']);
+    expect(Object.keys(env('community')).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'TABLE_COMMUNITY']);
+    // No default community: every request names its community (or it follows from the caller or the object).
+    expect(env('proposals')).toMatchObject({ LOG_LEVEL: 'info' });
   });
 
   it('bundles ESM with the createRequire banner; the bundle answers health, and 404 through the catch-all', async () => {

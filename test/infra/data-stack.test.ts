@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tableOutput } from '../../functions/admin/connect.js';
 import { contexts } from '../../functions/routes.js';
 import { tableDefs } from '../../functions/shared/db/tables.js';
 import { resources, synthGongzhi, type Resource } from './synth.js';
@@ -20,6 +21,14 @@ const tableOf = (context: string) => {
 };
 
 describe('data stack', () => {
+  it('publishes each table\'s name as an output, where the admin CLI (--aws) finds it', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: { Ref: string } }>;
+    for (const c of contexts) {
+      const id = Object.keys(tables).find((t) => t.toLowerCase().startsWith(`${c}table`));
+      expect(outputs[tableOutput(c)]?.Value, c).toEqual({ Ref: id });
+    }
+  });
+
   it('has one table per bounded context, keyed by string pk/sk', () => {
     expect(Object.keys(tables)).toHaveLength(contexts.length);
     for (const c of contexts) {

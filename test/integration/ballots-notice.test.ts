@@ -18,7 +18,7 @@ const respond = async (who: string, id: string, objectionId: string, text: strin
 async function closedBallot(): Promise<Ballot> {
   const now = await serverNow();
   const made = await api.call('POST', '/api/ballots', { token: await as('committee1'), body: {
-    estateId: 'dongyuan', title: '在公共绿地设置垃圾分类亭', matter: 'common-use-change', options: { kind: 'decision' },
+    estateId: 'chating.dongyuan', title: '在公共绿地设置垃圾分类亭', matter: 'common-use-change', options: { kind: 'decision' },
     opensAt: new Date(now).toISOString(), closesAt: new Date(now + HOUR).toISOString(),
   } });
   expect(made.status).toBe(201);
@@ -58,23 +58,27 @@ describe('the notice period', () => {
   });
 
   it('keeps a ballot\'s frozen roll when the estate\'s roll is imported again', async () => {
-    const page = BallotPage.parse((await api.call('GET', '/api/ballots?estateId=dongyuan')).body);
+    const page = BallotPage.parse((await api.call('GET', '/api/ballots?community=chating&estateId=chating.dongyuan')).body);
     const hire = page.items.find((b) => b.matter === 'property-company')!;
     const before = (await read(hire.id)).frozenRoll;
-    const rows = demoRollRows('dongyuan').slice(0, 5);
-    expect((await api.call('PUT', '/api/estates/dongyuan/roll', { token: await as('staff1'), body: { csv: rollCsv(rows) } })).status).toBe(200);
-    const roll = Roll.parse((await api.call('GET', '/api/estates/dongyuan/roll', { token: await as('staff1') })).body);
+    const rows = demoRollRows('chating.dongyuan').slice(0, 5);
+    expect((await api.call('PUT', '/api/estates/chating.dongyuan/roll', { token: await as('staff1'), body: { csv: rollCsv(rows) } })).status).toBe(200);
+    const roll = Roll.parse((await api.call('GET', '/api/estates/chating.dongyuan/roll', { token: await as('staff1') })).body);
     expect(roll.units).toHaveLength(5);
     expect((await read(hire.id)).frozenRoll).toEqual(before);
-    expect(before.units).toBe(demoRollRows('dongyuan').length);
+    expect(before.units).toBe(demoRollRows('chating.dongyuan').length);
   });
 
   it('pages through the community\'s ballots with an opaque cursor, and refuses a forged one', async () => {
-    const first = BallotPage.parse((await api.call('GET', '/api/ballots?limit=1')).body);
+    const first = BallotPage.parse((await api.call('GET', '/api/ballots?community=chating&limit=1')).body);
     expect(first.items).toHaveLength(1);
-    const second = BallotPage.parse((await api.call('GET', `/api/ballots?limit=1&cursor=${first.cursor}`)).body);
+    const second = BallotPage.parse((await api.call('GET', `/api/ballots?community=chating&limit=1&cursor=${first.cursor}`)).body);
     expect(second.items[0]!.id).not.toBe(first.items[0]!.id);
-    expect((await api.call('GET', '/api/ballots?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
+    expect((await api.call('GET', '/api/ballots?community=chating&cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
+    // The community is named, never assumed; an estate filter must be one of its estates.
+    expect((await api.call('GET', '/api/ballots')).status).toBe(400);
+    const elsewhere = await api.call('GET', '/api/ballots?community=qinhuai&estateId=chating.dongyuan');
+    expect([elsewhere.status, elsewhere.body.error.issues[0].path]).toEqual([400, 'query.estateId']);
     expect((await api.call('GET', '/api/ballots/01ARZ3NDEKTSV4RRFFQ69G5FAV')).status).toBe(404);
     expect((await api.call('GET', '/api/ballots/not-a-ulid')).status).toBe(400);
   });

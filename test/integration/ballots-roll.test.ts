@@ -7,8 +7,9 @@ import { advanceSystemClock, systemClock } from '../../functions/shared/clock.js
 import { usePlatform } from '../support/platform.js';
 
 const { api, as } = usePlatform();
-const put = async (who: string, estate: string, csv: string) => api.call('PUT', `/api/estates/${estate}/roll`, { token: await as(who), body: { csv } });
-const getRoll = async (estate: string) => Roll.parse((await api.call('GET', `/api/estates/${estate}/roll`, { token: await as('staff1') })).body);
+/** `estate` is one of the demo community's: `dongyuan` is `chating.dongyuan`. */
+const put = async (who: string, estate: string, csv: string) => api.call('PUT', `/api/estates/chating.${estate}/roll`, { token: await as(who), body: { csv } });
+const getRoll = async (estate: string) => Roll.parse((await api.call('GET', `/api/estates/chating.${estate}/roll`, { token: await as('staff1') })).body);
 
 const rows = (n: number): RollRow[] => Array.from({ length: n }, (_, i) => ({
   unitId: `nh-9-${100 + i}`, building: '9', room: String(100 + i), areaCentiM2: 5000 + i * 7, owners: [`业主${i}`, '配偶'],
@@ -18,7 +19,7 @@ const rows = (n: number): RollRow[] => Array.from({ length: n }, (_, i) => ({
 describe('the demo rolls', () => {
   it('counts resident2\'s two flats as one head and the developer\'s unsold flats as one head', async () => {
     const roll = await getRoll('dongyuan');
-    const demo = demoRollRows('dongyuan');
+    const demo = demoRollRows('chating.dongyuan');
     expect(roll.units.length).toBe(demo.length);
     expect(roll.units.filter((u) => u.head === 'resident2')).toHaveLength(2);
     expect(roll.units.filter((u) => u.head === 'developer')).toHaveLength(2);
@@ -29,13 +30,13 @@ describe('the demo rolls', () => {
   });
 
   it('publishes the totals to anyone, and the units only to staff and the estate\'s committee', async () => {
-    const summary = RollSummary.parse((await api.call('GET', '/api/estates/xinyu/roll/summary')).body);
+    const summary = RollSummary.parse((await api.call('GET', '/api/estates/chating.xinyu/roll/summary')).body);
     expect(summary.units).toBeGreaterThan(0);
-    expect((await api.call('GET', '/api/estates/xinyu/roll')).status).toBe(401);
-    expect((await api.call('GET', '/api/estates/xinyu/roll', { token: await as('resident3') })).status).toBe(403);
-    expect((await api.call('GET', '/api/estates/xinyu/roll', { token: await as('committee1') })).status).toBe(403);
-    expect((await api.call('GET', '/api/estates/dongyuan/roll', { token: await as('committee1') })).status).toBe(200);
-    expect((await api.call('GET', '/api/estates/nowhere/roll/summary')).status).toBe(404);
+    expect((await api.call('GET', '/api/estates/chating.xinyu/roll')).status).toBe(401);
+    expect((await api.call('GET', '/api/estates/chating.xinyu/roll', { token: await as('resident3') })).status).toBe(403);
+    expect((await api.call('GET', '/api/estates/chating.xinyu/roll', { token: await as('committee1') })).status).toBe(403);
+    expect((await api.call('GET', '/api/estates/chating.dongyuan/roll', { token: await as('committee1') })).status).toBe(200);
+    expect((await api.call('GET', '/api/estates/chating.nowhere/roll/summary')).status).toBe(404);
   });
 });
 
@@ -105,6 +106,8 @@ describe('importing a roll', () => {
     expect((await put('committee1', 'nanhu', csv)).status).toBe(403);
     expect((await put('donor1', 'nanhu', csv)).status).toBe(403);
     expect((await put('staff1', 'nowhere', csv)).status).toBe(404);
+    // An estate id names its community: a bare `dongyuan` is not one.
+    expect((await api.call('PUT', '/api/estates/dongyuan/roll', { token: await as('staff1'), body: { csv } })).status).toBe(400);
   });
 });
 
@@ -117,16 +120,16 @@ describe('a ballot waiting to open', () => {
     const before = await getRoll('dongyuan');
     const ballot = await api.call('POST', '/api/ballots', {
       token: await as('committee1'),
-      body: { estateId: 'dongyuan', title: '续聘物业服务企业', matter: 'property-company', options: { kind: 'decision' }, opensAt: hours(2), closesAt: hours(50) },
+      body: { estateId: 'chating.dongyuan', title: '续聘物业服务企业', matter: 'property-company', options: { kind: 'decision' }, opensAt: hours(2), closesAt: hours(50) },
     });
     expect(ballot.status).toBe(201);
-    const changed = rollCsv([...demoRollRows('dongyuan').slice(1)]);
+    const changed = rollCsv([...demoRollRows('chating.dongyuan').slice(1)]);
     const refused = await put('staff1', 'dongyuan', changed);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('ballot_pending');
     expect(await getRoll('dongyuan')).toEqual(before);
     // Re-sending the roll in force is still fine: nothing changes.
-    expect((await put('staff1', 'dongyuan', rollCsv(demoRollRows('dongyuan')))).body.changed).toBe(false);
+    expect((await put('staff1', 'dongyuan', rollCsv(demoRollRows('chating.dongyuan')))).body.changed).toBe(false);
 
     advanced += 3 * 3_600_000;
     advanceSystemClock(3 * 3_600_000);

@@ -27,7 +27,7 @@ async function openBallot(body: object = {}): Promise<Ballot> {
   const now = await serverNow();
   const reply = await api.call('POST', '/api/ballots', {
     token: await as('committee1'),
-    body: { estateId: 'dongyuan', title: '选聘物业服务企业', matter: 'property-company', options: { kind: 'decision' },
+    body: { estateId: 'chating.dongyuan', title: '选聘物业服务企业', matter: 'property-company', options: { kind: 'decision' },
       opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + HOUR).toISOString(), ...body },
   });
   expect(reply.status, JSON.stringify(reply.body)).toBe(201);
@@ -38,7 +38,7 @@ const pastClose = () => advance(HOUR + 2 * 60_000);
 
 describe('the demo ballots', () => {
   it('lists an open "hire a property company" ballot and a final one with its result', async () => {
-    const page = BallotPage.parse((await api.call('GET', '/api/ballots?estateId=dongyuan')).body);
+    const page = BallotPage.parse((await api.call('GET', '/api/ballots?community=chating&estateId=chating.dongyuan')).body);
     expect(page.items.find((b) => b.matter === 'property-company')).toMatchObject({ status: 'open', outcome: null, ruleKind: 'ordinary' });
     const fund = page.items.find((b) => b.matter === 'use-maintenance-fund')!;
     expect(fund.status).toBe('final');
@@ -48,7 +48,7 @@ describe('the demo ballots', () => {
   });
 
   it('refuses tenants, another estate\'s owners, donors and strangers; an owner of two flats votes for both', async () => {
-    const page = BallotPage.parse((await api.call('GET', '/api/ballots?estateId=dongyuan')).body);
+    const page = BallotPage.parse((await api.call('GET', '/api/ballots?community=chating&estateId=chating.dongyuan')).body);
     const hire = page.items.find((b) => b.matter === 'property-company')!;
     for (const who of ['tenant1', 'resident3', 'donor1', 'staff1']) {
       const r = await putVote(who, hire.id, { choice: 'yes' });
@@ -67,15 +67,15 @@ describe('the demo ballots', () => {
     expect(after.result).toBeNull();
     expect(JSON.stringify(after)).not.toMatch(/"choice"/);
     expect((await putVote('resident2', hire.id, { choice: 'maybe' })).status).toBe(400);
-    expect((await putVote('resident2', hire.id, { choice: 'no', unitId: 'dongyuan-1-101' })).status).toBe(403);
+    expect((await putVote('resident2', hire.id, { choice: 'no', unitId: '1-101' })).status).toBe(403);
   });
 
   it('lets only the estate\'s committee open a ballot, and checks what it asks', async () => {
-    const body = { estateId: 'dongyuan', title: '选聘物业', matter: 'property-company', options: { kind: 'decision' },
+    const body = { estateId: 'chating.dongyuan', title: '选聘物业', matter: 'property-company', options: { kind: 'decision' },
       opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + HOUR).toISOString() };
     expect((await api.call('POST', '/api/ballots', { token: await as('resident1'), body })).status).toBe(403);
     expect((await api.call('POST', '/api/ballots', { token: await as('staff1'), body })).status).toBe(403);
-    expect((await api.call('POST', '/api/ballots', { token: await as('committee1'), body: { ...body, estateId: 'xinyu' } })).status).toBe(403);
+    expect((await api.call('POST', '/api/ballots', { token: await as('committee1'), body: { ...body, estateId: 'chating.xinyu' } })).status).toBe(403);
     const bad = await api.call('POST', '/api/ballots', { token: await as('committee1'), body: { ...body, matter: 'rebuild', options: { kind: 'candidates', candidates: ['王'] } } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues[0].path).toBe('body.options.kind');
@@ -93,7 +93,7 @@ describe('a 50-unit roll', () => {
 
   it('counts exactly one vote per unit when 500 votes from 50 representatives race', async () => {
     reps = await addResidents('bal', 50);
-    const imported = await api.call('PUT', '/api/estates/dongyuan/roll', { token: await as('staff1'), body: { csv: rollCsv(rows()) } });
+    const imported = await api.call('PUT', '/api/estates/chating.dongyuan/roll', { token: await as('staff1'), body: { csv: rollCsv(rows()) } });
     expect(imported.status).toBe(200);
     const ballot = await openBallot();
     expect(ballot.frozenRoll).toMatchObject({ units: 50, heads: 50 });
@@ -172,7 +172,7 @@ describe('a 50-unit roll', () => {
     expect(published.items.find((i) => i.receipt === mine.receipt)!.choice).toBe('no');
     expect(published.items.find((i) => i.receipt === replaced.body.receipt)!.choice).toBe('no');
     // A receipt belongs to one unit in one ballot: the same unit's code in the earlier ballot is another.
-    const earlier = BallotPage.parse((await api.call('GET', '/api/ballots?estateId=dongyuan&limit=50')).body).items.filter((x) => x.id !== ballot.id);
+    const earlier = BallotPage.parse((await api.call('GET', '/api/ballots?community=chating&estateId=chating.dongyuan&limit=50')).body).items.filter((x) => x.id !== ballot.id);
     const codes = await Promise.all(earlier.map(async (x) =>
       MyVotes.parse((await api.call('GET', `/api/ballots/${x.id}/vote`, { token: await as(a) })).body).items[0]?.receipt ?? null));
     expect(codes.filter(Boolean).length).toBeGreaterThan(0);

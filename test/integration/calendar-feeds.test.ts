@@ -41,7 +41,7 @@ beforeAll(async () => {
   const activities = new ActivityRepository(started.db, cfg.tables.activities);
   deps = {
     activities, community: new CommunityRepository(started.db, cfg.tables.community), clock: () => now, newId,
-    defaultCommunity: cfg.defaultCommunity, feeds: new CalendarFeedRepository(activities.db, activities.table),
+    feeds: new CalendarFeedRepository(activities.db, activities.table),
   };
   ids.tooOld = await schedule('leisure-garden', '2026-10-25', '09:00', '10:00');
   ids.recent = await schedule('leisure-garden', '2026-11-20', '09:00', '10:00');
@@ -63,7 +63,7 @@ afterAll(() => engine?.close());
 
 describe('a space calendar', () => {
   it('lists the space\'s activities from 30 days back to 180 ahead, in Asia/Shanghai, cancelled ones as CANCELLED', async () => {
-    const text = await spaceCalendar(deps, 'leisure-garden');
+    const text = await spaceCalendar(deps, 'chating', 'leisure-garden');
     expect(ICalendar.safeParse(text).success).toBe(true);
     const cal = parseCalendar(text);
     cal.events = ours(cal.events);
@@ -86,7 +86,7 @@ describe('a space calendar', () => {
     const was = process.env.TZ;
     process.env.TZ = 'America/New_York';
     try {
-      const text = await spaceCalendar(deps, 'leisure-garden');
+      const text = await spaceCalendar(deps, 'chating', 'leisure-garden');
       expect(text).toContain('DTSTART;TZID=Asia/Shanghai:20261210T090000\r\n');
       expect(ours(parseCalendar(text).events)[1]!.start).toBe(at('2026-12-10', '09:00'));
     } finally {
@@ -95,7 +95,7 @@ describe('a space calendar', () => {
   });
 
   it('is a 404 for a space that does not exist', async () => {
-    await expect(spaceCalendar(deps, 'no-such-park')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(spaceCalendar(deps, 'chating', 'no-such-park')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

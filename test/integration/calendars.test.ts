@@ -30,7 +30,7 @@ describe('a space calendar over HTTP', () => {
     const cancelled = await schedule('植物园认领', dayAhead(11));
     expect((await call('staff1', 'POST', `/api/activities/${cancelled}/cancel`, { reason: '大风天气，延期举行' })).status).toBe(200);
 
-    const got = await ics('/api/spaces/dynamic-paradise/calendar.ics');
+    const got = await ics('/api/spaces/dynamic-paradise/calendar.ics?community=chating');
     expect(got.status).toBe(200);
     expect(got.type).toMatch(/^text\/calendar/);
     const cal = parseCalendar(got.text);
@@ -45,8 +45,10 @@ describe('a space calendar over HTTP', () => {
     expect(byUid.get(`${cancelled}@gongzhi`)!.description).toContain('大风天气，延期举行');
   });
 
-  it('is a 404 for a space that does not exist', async () => {
-    expect((await ics('/api/spaces/no-such-park/calendar.ics')).status).toBe(404);
+  it('is a 404 for a space that does not exist, and a 400 without the community it belongs to', async () => {
+    expect((await ics('/api/spaces/no-such-park/calendar.ics?community=chating')).status).toBe(404);
+    expect((await ics('/api/spaces/dynamic-paradise/calendar.ics?community=qinhuai')).status).toBe(404);
+    expect((await ics('/api/spaces/dynamic-paradise/calendar.ics')).status).toBe(400);
   });
 });
 

@@ -61,7 +61,7 @@ describe('reports and moderation', () => {
     expect(hidden).toMatchObject({ title: '', description: '', hidden: { reason: '商业广告' } });
     const back = await api.call('PUT', `/api/proposals/${other}/support`, { token: await as('resident9') });
     expect(back).toMatchObject({ status: 409, body: { error: { code: 'hidden' } } });
-    const listed = async () => (await api.call('GET', '/api/proposals?limit=50')).body.items.map((p: { id: string }) => p.id);
+    const listed = async () => (await api.call('GET', '/api/proposals?community=chating&limit=50')).body.items.map((p: { id: string }) => p.id);
     expect(await listed()).not.toContain(other);
     expect((await post('staff1', '/api/moderation/decisions', { proposalId: other, action: 'restore', reason: '误判，已核实' })).body.hidden).toBe(false);
     expect(await listed()).toContain(other);

@@ -28,8 +28,8 @@ async function send(method: string, path: string, opts: { who?: string; body?: u
 }
 const give = (who: string, body: object, key: string | null = randomUUID()) => send('POST', '/api/donations', { who, body, key });
 const money = (amountFen: number, over: object = {}) => ({ type: 'money', amountFen, currency: 'CNY', channel: 'wechat_pay', ...over });
-const summary = async () => LedgerSummary.parse((await send('GET', '/api/ledger/summary')).body);
-const chain = async () => LedgerExport.parse((await send('GET', '/api/ledger/export.json')).body);
+const summary = async () => LedgerSummary.parse((await send('GET', '/api/ledger/summary?community=chating')).body);
+const chain = async () => LedgerExport.parse((await send('GET', '/api/ledger/export.json?community=chating')).body);
 
 async function newProject(title = '动感乐园遮阳棚', budgetFen = 2_000_000): Promise<Project> {
   const r = await send('POST', '/api/projects', { who: 'committee1', body: { title, budgetFen } });
@@ -97,7 +97,7 @@ describe('the chain under a rush', () => {
     expect(added.map((e) => e.position)).toEqual(Array.from({ length: 100 }, (_, i) => before.length + 1 + i));
     expect(new Set(added.map((e) => e.id))).toEqual(new Set(replies.map((r) => r.body.id)));
     added.forEach((e, i) => expect(e.prevHash).toBe((i === 0 ? before.entries.at(-1)! : added[i - 1]!).hash));
-    expect(Verification.parse((await send('GET', '/api/ledger/verify')).body)).toMatchObject({ ok: true, length: after.length, firstBroken: null });
+    expect(Verification.parse((await send('GET', '/api/ledger/verify?community=chating')).body)).toMatchObject({ ok: true, length: after.length, firstBroken: null });
   });
 });
 
@@ -115,20 +115,20 @@ describe('totals by source', () => {
     const over = await send('POST', `/api/projects/${id}/in-kind-uses`, { who: 'committee1', body: { item: '帐篷', quantity: 3, unit: '顶', purpose: '再用三顶' } });
     expect(over).toMatchObject({ status: 409, body: { error: { code: 'not_enough_stock' } } });
     expect((await send('POST', `/api/projects/${id}/volunteer-hours`, { who: 'staff1', body: { minutes: 240, volunteers: 4, description: '搭花架', workedOn: '2026-11-20' } })).status).toBe(201);
-    const got = Project.parse((await send('GET', `/api/projects/${id}`)).body);
+    const got = Project.parse((await send('GET', `/api/projects/${id}?community=chating`)).body);
     expect(got.funding).toEqual({
       budgetFen: 1_000_000, governmentFen: 400_000, donationsFen: 30_000, inKindFen: 240_000, volunteerMinutes: 240,
       pledgedFen: 20_000, inKindPledgedFen: 0, spentFen: 150_000, balanceFen: 280_000,
       stock: [{ item: '帐篷', unit: '顶', received: 12, used: 10, left: 2 }],
     });
     // A correction is a new entry: reversing the expense puts the money back, and the expense stays on the ledger as reversed.
-    const page = LedgerPage.parse((await send('GET', `/api/ledger?projectId=${id}&kind=expense`)).body);
+    const page = LedgerPage.parse((await send('GET', `/api/ledger?community=chating&projectId=${id}&kind=expense`)).body);
     expect(page.items).toHaveLength(1);
     const rev = await send('POST', `/api/ledger/entries/${page.items[0]!.id}/reversal`, { who: 'committee1', body: { reason: '重复录入' } });
     expect(rev.status).toBe(201);
     expect((await send('POST', `/api/ledger/entries/${page.items[0]!.id}/reversal`, { who: 'committee1', body: { reason: '重复录入' } })).body.error.code).toBe('already_reversed');
-    expect(Project.parse((await send('GET', `/api/projects/${id}`)).body).funding).toMatchObject({ spentFen: 0, balanceFen: 430_000 });
-    expect(LedgerEntry.parse((await send('GET', `/api/ledger/entries/${page.items[0]!.id}`)).body)).toMatchObject({ status: 'reversed', reversedBy: rev.body.id });
+    expect(Project.parse((await send('GET', `/api/projects/${id}?community=chating`)).body).funding).toMatchObject({ spentFen: 0, balanceFen: 430_000 });
+    expect(LedgerEntry.parse((await send('GET', `/api/ledger/entries/${page.items[0]!.id}?community=chating`)).body)).toMatchObject({ status: 'reversed', reversedBy: rev.body.id });
     // Pledges and confirmed gifts apart, for staff.
     const pledged = (await send('GET', `/api/donations?projectId=${id}&status=pledged`, { who: 'staff1' })).body;
     expect(pledged.items.map((g: { amountFen: number }) => g.amountFen)).toEqual([20_000]);
@@ -174,7 +174,7 @@ describe('who may do what', () => {
     const r = await give('staff1', { type: 'in_kind', item: '图书', quantity: 20, unit: '本', estimatedValueFen: 60_000, onBehalfOf: { name: '南京新华书店', donorType: 'organisation', evidence: '捐赠函 2026-17' } });
     expect(r.status).toBe(201);
     expect(LedgerEntryFull.parse(r.body)).toMatchObject({ enteredBy: { id: 'staff1' }, donor: { name: '南京新华书店', donorType: 'organisation', userId: null, evidence: '捐赠函 2026-17' } });
-    expect(LedgerEntry.parse((await send('GET', `/api/ledger/entries/${r.body.id}`)).body)).toMatchObject({ donor: { name: '南京新华书店' } });
+    expect(LedgerEntry.parse((await send('GET', `/api/ledger/entries/${r.body.id}?community=chating`)).body)).toMatchObject({ donor: { name: '南京新华书店' } });
     const mine = async () => (await send('GET', '/api/me/donations', { who: 'donor1' })).body.items as { id: string }[];
     const before = await mine();
     const made = await give('donor1', money(10_000, { channel: 'bank_transfer', reference: 'TX-1' }));
@@ -191,8 +191,8 @@ describe('who may do what', () => {
       give('resident11', { type: 'in_kind', item: '书', quantity: 0, unit: '本', estimatedValueFen: 1 }),
       give('resident11', money(100, { projectId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' })),
       give('resident11', money(100), 'bad key with spaces'),
-      send('GET', '/api/ledger?cursor=abc'),
-      send('GET', '/api/ledger?kind=gift'),
+      send('GET', '/api/ledger?community=chating&cursor=abc'),
+      send('GET', '/api/ledger?community=chating&kind=gift'),
     ];
     for (const r of await Promise.all(bad)) expect(r.status, r.text).toBe(400);
     expect((await send('POST', `/api/projects/01ARZ3NDEKTSV4RRFFQ69G5FAV/expenses`, { who: 'committee1', body: { amountFen: 1, payee: 'x', purpose: 'y', receiptNumber: '1' } })).status).toBe(404);
@@ -205,15 +205,15 @@ describe('reading the public ledger', () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const page = LedgerPage.parse((await send('GET', `/api/ledger?limit=7${cursor ? `&cursor=${cursor}` : ''}`)).body);
+      const page = LedgerPage.parse((await send('GET', `/api/ledger?community=chating&limit=7${cursor ? `&cursor=${cursor}` : ''}`)).body);
       seen.push(...page.items.map((e) => e.position));
       cursor = page.cursor;
     } while (cursor);
     expect(seen).toEqual(all.entries.map((e) => e.position).reverse());
-    const gifts = LedgerPage.parse((await send('GET', '/api/ledger?kind=in_kind_gift&limit=50')).body).items;
+    const gifts = LedgerPage.parse((await send('GET', '/api/ledger?community=chating&kind=in_kind_gift&limit=50')).body).items;
     expect(gifts.length).toBeGreaterThan(0);
     expect(gifts.every((e) => e.kind === 'in_kind_gift')).toBe(true);
-    const csv = await send('GET', '/api/ledger/export.csv');
+    const csv = await send('GET', '/api/ledger/export.csv?community=chating');
     expect(csv.status).toBe(200);
     expect(csv.type).toBe('text/csv; charset=utf-8');
     expect(csv.text.replace(/^\uFEFF/, '').startsWith('position,id,recordedAt,kind,status,')).toBe(true); // fetch drops the BOM
@@ -227,28 +227,28 @@ describe('tamper evidence', () => {
     await give('resident12', money(1234));
     const exported = await chain();
     const target = exported.entries[Math.floor(exported.length / 2)]!;
-    const ok = Verification.parse((await send('GET', '/api/ledger/verify')).body);
+    const ok = Verification.parse((await send('GET', '/api/ledger/verify?community=chating')).body);
     expect(ok).toMatchObject({ ok: true, firstBroken: null, headHash: exported.headHash });
     await documentClient().send(new UpdateCommand({
       TableName: config().tables.donations, Key: { pk: ledgerKeys.pk('chating'), sk: ledgerKeys.sk(target.position) },
       UpdateExpression: 'SET e.recordedAt = :t', ExpressionAttributeValues: { ':t': '2020-01-01T00:00:00.000Z' },
     }));
-    const broken = Verification.parse((await send('GET', '/api/ledger/verify')).body);
+    const broken = Verification.parse((await send('GET', '/api/ledger/verify?community=chating')).body);
     expect(broken).toMatchObject({ ok: false, firstBroken: { position: target.position } });
     // The export before the edit checks out offline; the one after names the same position.
     expect(verifyExport(exported)).toMatchObject({ ok: true, length: exported.length });
-    expect(verifyExport((await send('GET', '/api/ledger/export.json')).body).firstBroken?.position).toBe(target.position);
+    expect(verifyExport((await send('GET', '/api/ledger/export.json?community=chating')).body).firstBroken?.position).toBe(target.position);
     // Put it back, then change only the private part: the commitment gives it away.
     await documentClient().send(new UpdateCommand({
       TableName: config().tables.donations, Key: { pk: ledgerKeys.pk('chating'), sk: ledgerKeys.sk(target.position) },
       UpdateExpression: 'SET e.recordedAt = :t', ExpressionAttributeValues: { ':t': target.recordedAt },
     }));
-    expect(Verification.parse((await send('GET', '/api/ledger/verify')).body).ok).toBe(true);
+    expect(Verification.parse((await send('GET', '/api/ledger/verify?community=chating')).body).ok).toBe(true);
     const gift = exported.entries.findLast((e) => e.kind === 'money_gift')!;
     await documentClient().send(new UpdateCommand({
       TableName: config().tables.donations, Key: { pk: ledgerKeys.pk('chating'), sk: ledgerKeys.sk(gift.position) },
       UpdateExpression: 'SET p.donorName = :n', ExpressionAttributeValues: { ':n': '冒名顶替' },
     }));
-    expect(Verification.parse((await send('GET', '/api/ledger/verify')).body)).toMatchObject({ ok: false, firstBroken: { position: gift.position } });
+    expect(Verification.parse((await send('GET', '/api/ledger/verify?community=chating')).body)).toMatchObject({ ok: false, firstBroken: { position: gift.position } });
   });
 });

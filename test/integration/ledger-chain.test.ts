@@ -3,6 +3,7 @@
  * no shared lock) racing for the tail, and Lambdas that die right after their one write.
  */
 import { describe, expect, it } from 'vitest';
+import { RegistryRepository } from '../../functions/community/registry-repository.js';
 import { CommunityRepository } from '../../functions/community/repository.js';
 import { verifyChain } from '../../functions/donations/chain.js';
 import type { ChainItem } from '../../functions/donations/ledger.js';
@@ -22,7 +23,8 @@ usePlatform();
 function container(repo = new LedgerRepository(documentClient(), config().tables.donations)): LedgerDeps {
   return {
     repo, store: new LedgerStore(repo, systemClock, newId), community: new CommunityRepository(documentClient(), config().tables.community),
-    proposals: new ProposalReader(documentClient(), config().tables.proposals), clock: systemClock, defaultCommunity: 'chating',
+    communities: new RegistryRepository(documentClient(), config().tables.community),
+    proposals: new ProposalReader(documentClient(), config().tables.proposals), clock: systemClock,
   };
 }
 const gift = (amountFen: number) => ({ type: 'money' as const, amountFen, currency: 'CNY' as const, channel: 'cash' as const, visibility: 'public' as const });

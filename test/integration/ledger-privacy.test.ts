@@ -54,11 +54,11 @@ describe('anonymous donors in public responses', () => {
     await json('POST', `/api/ledger/entries/${anonByStaff.id}/reversal`, 'staff1', { reason: '录错金额' });
 
     // Real values for every path parameter a public row has.
-    const entries = (await json('GET', '/api/ledger/export.json')).entries as { id: string }[];
-    const projects = (await json('GET', '/api/projects')).items as { id: string }[];
-    const proposals = (await json('GET', '/api/proposals')).items as { id: string }[];
-    const activities = ((await call('GET', '/api/activities')).text.match(/"id":"([0-9A-Z]{26})"/g) ?? []).map((m) => m.slice(6, -1));
-    const ballots = ((await call('GET', '/api/ballots')).text.match(/"id":"([0-9A-Z]{26})"/g) ?? []).map((m) => m.slice(6, -1));
+    const entries = (await json('GET', '/api/ledger/export.json?community=chating')).entries as { id: string }[];
+    const projects = (await json('GET', '/api/projects?community=chating')).items as { id: string }[];
+    const proposals = (await json('GET', '/api/proposals?community=chating')).items as { id: string }[];
+    const activities = ((await call('GET', '/api/activities?community=chating')).text.match(/"id":"([0-9A-Z]{26})"/g) ?? []).map((m) => m.slice(6, -1));
+    const ballots = ((await call('GET', '/api/ballots?community=chating')).text.match(/"id":"([0-9A-Z]{26})"/g) ?? []).map((m) => m.slice(6, -1));
     const feed = (await call('POST', '/api/me/calendar-feed', 'resident1')).text.match(/calendar-feeds\/([^"?]+)/)?.[1] ?? 'no-feed-token';
     const unknown = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
     const candidates = (id: string, name: string): string[] => {
@@ -68,7 +68,7 @@ describe('anonymous donors in public responses', () => {
       if (id.startsWith('activities.')) return activities.slice(0, 2).concat(unknown);
       if (id === 'calendars.space') return ['leisure-garden'];
       if (name === 'token') return [feed];
-      if (id.startsWith('roll.')) return ['dongyuan'];
+      if (id.startsWith('roll.')) return ['chating.dongyuan'];
       if (id.startsWith('ballots.')) return ballots.slice(0, 2).concat(unknown);
       return [unknown];
     };
@@ -81,7 +81,10 @@ describe('anonymous donors in public responses', () => {
       const values = names.length ? candidates(r.id, names[0]!) : [''];
       for (const v of values) {
         const path = names.length ? r.path.replace(`{${names[0]}}`, v) : r.path;
-        const paths = r.id === 'ledger.list' ? [path, `${path}?limit=50&projectId=${project.id}`, `${path}?kind=in_kind_gift`, `${path}?projectId=general`] : [path];
+        // Every public read that is scoped by community names the demo community.
+        const scope = 'community' in ((r.query as { shape?: object }).shape ?? {}) ? 'community=chating' : '';
+        const ask = (extra = '') => { const q = [scope, extra].filter(Boolean).join('&'); return q ? `${path}?${q}` : path; };
+        const paths = r.id === 'ledger.list' ? [ask(), ask(`limit=50&projectId=${project.id}`), ask('kind=in_kind_gift'), ask('projectId=general')] : [ask()];
         for (const p of paths) {
           const res = await call('GET', p);
           calls++;
@@ -95,9 +98,9 @@ describe('anonymous donors in public responses', () => {
     }
     expect(calls).toBeGreaterThan(entries.length);
     // The public sees the amount and that the gift was anonymous; a public donor's name but never an id.
-    const shown = JSON.parse((await call('GET', `/api/ledger/entries/${anonMoney.id}`)).text);
+    const shown = JSON.parse((await call('GET', `/api/ledger/entries/${anonMoney.id}?community=chating`)).text);
     expect(shown).toMatchObject({ amountFen: 66_600, visibility: 'anonymous', donor: { name: null }, status: 'confirmed' });
-    const summary = await call('GET', '/api/ledger/export.json');
+    const summary = await call('GET', '/api/ledger/export.json?community=chating');
     expect(summary.text).toContain(PUBLIC_NAME);
     expect(summary.text).not.toContain(PUBLIC_ID);
 

@@ -16,22 +16,24 @@ const me = async (id: string) => Me.parse((await api.call('GET', '/api/me', { to
 describe('GET /api/me', () => {
   it('returns an owner\'s household and estate', async () => {
     expect(await me('resident1')).toMatchObject({
-      id: 'resident1', displayName: '王秀英', roles: ['resident', 'owner'], estateId: 'dongyuan',
-      household: { estateId: 'dongyuan', relation: 'owner' },
+      id: 'resident1', displayName: '王秀英', roles: ['resident', 'owner'], estateId: 'chating.dongyuan',
+      household: { estateId: 'chating.dongyuan', relation: 'owner' },
     });
   });
 
   it('knows committee members, staff, tenants and donors apart', async () => {
-    expect(await me('committee1')).toMatchObject({ roles: ['resident', 'owner', 'committee'], committeeOf: ['dongyuan'] });
+    expect(await me('committee1')).toMatchObject({ roles: ['resident', 'owner', 'committee'], committeeOf: ['chating.dongyuan'] });
     expect(await me('staff1')).toMatchObject({ roles: ['staff'], household: null, estateId: null });
     expect(await me('tenant1')).toMatchObject({ roles: ['resident'], household: { relation: 'tenant' } });
     expect(await me('donor1')).toMatchObject({ roles: [], household: null, communityId: 'chating' });
   });
 
-  it('needs a valid token, and the dev session knows only demo users', async () => {
+  it('needs a valid token; the dev session signs in anyone, as signing up does, and a new person has no role', async () => {
     expect((await api.call('GET', '/api/me')).status).toBe(401);
-    const unknown = await api.call('POST', '/api/dev/session', { body: { userId: 'mallory' } });
-    expect(unknown.status).toBe(404);
+    const fresh = await api.call('POST', '/api/dev/session', { body: { userId: 'mallory' } });
+    expect(fresh.status).toBe(200);
+    expect((await api.call('GET', '/api/me', { token: fresh.body.token })).body).toMatchObject({ id: 'mallory', roles: [], communityId: null, households: [] });
+    expect((await api.call('POST', '/api/dev/session', { body: { userId: 'not a user id!' } })).status).toBe(400);
     const bad = await api.call('POST', '/api/dev/session', { body: { userId: 'resident1', role: 'staff' } });
     expect(bad.status).toBe(400);
     const users = await api.call('GET', '/api/dev/users');

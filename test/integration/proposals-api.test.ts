@@ -60,7 +60,7 @@ describe('GET /api/proposals and /api/proposals/{id}', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const r = await api.call('GET', `/api/proposals?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const r = await api.call('GET', `/api/proposals?community=chating&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
       const page = ProposalPage.parse(r.body);
       expect(page.items.length).toBeLessThanOrEqual(3);
       seen.push(...page.items.map((p) => p.id));
@@ -72,23 +72,26 @@ describe('GET /api/proposals and /api/proposals/{id}', () => {
   });
 
   it('filters by status and by category, with full pages', async () => {
-    const seating = ProposalPage.parse((await api.call('GET', '/api/proposals?category=seating&limit=5')).body);
+    const seating = ProposalPage.parse((await api.call('GET', '/api/proposals?community=chating&category=seating&limit=5')).body);
     expect(seating.items).toHaveLength(5);
     expect(seating.items.every((p) => p.category === 'seating')).toBe(true);
-    const open = ProposalPage.parse((await api.call('GET', '/api/proposals?status=open&limit=50')).body);
+    const open = ProposalPage.parse((await api.call('GET', '/api/proposals?community=chating&status=open&limit=50')).body);
     expect(open.items.every((p) => p.status === 'open')).toBe(true);
-    const none = ProposalPage.parse((await api.call('GET', '/api/proposals?status=withdrawn')).body);
+    const none = ProposalPage.parse((await api.call('GET', '/api/proposals?community=chating&status=withdrawn')).body);
     expect(none).toEqual({ items: [], cursor: null });
   });
 
   it('turns bad ids, bad queries and forged cursors into 400/404, never 500', async () => {
     expect((await api.call('GET', '/api/proposals/not-an-id')).status).toBe(400);
     expect((await api.call('GET', '/api/proposals/01ARZ3NDEKTSV4RRFFQ69G5FAV')).status).toBe(404);
-    expect((await api.call('GET', '/api/proposals?limit=0')).status).toBe(400);
-    expect((await api.call('GET', '/api/proposals?sort=hot')).status).toBe(400);
+    expect((await api.call('GET', '/api/proposals?community=chating&limit=0')).status).toBe(400);
+    expect((await api.call('GET', '/api/proposals?community=chating&sort=hot')).status).toBe(400);
+    // No default community: a list names whose proposals it wants.
+    const unnamed = await api.call('GET', '/api/proposals');
+    expect([unnamed.status, unnamed.body.error.issues[0].path]).toEqual([400, 'query.community']);
     const otherPartition = Buffer.from(JSON.stringify({ pk: 'PROPOSAL#X', sk: 'META', gsi1pk: 'COMMUNITY#elsewhere#PROPOSALS', gsi1sk: 'X' })).toString('base64url');
     for (const cursor of ['abc', '%%%', otherPartition, Buffer.from('{"pk":1}').toString('base64url')]) {
-      const r = await api.call('GET', `/api/proposals?cursor=${encodeURIComponent(cursor)}`);
+      const r = await api.call('GET', `/api/proposals?community=chating&cursor=${encodeURIComponent(cursor)}`);
       expect(r.status, cursor).toBe(400);
       expect(r.body.error.code).toBe('invalid_cursor');
     }

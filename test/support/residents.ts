@@ -1,4 +1,4 @@
-/** Extra verified residents for load tests (the demo has 60): written straight into the community table. */
+/** Extra verified residents of the demo community's 南湖三村 for load tests (the demo has 60): written straight into the community table. */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../../functions/shared/config.js';
 import { documentClient } from '../../functions/shared/db/client.js';
@@ -7,7 +7,7 @@ export async function addResidents(prefix: string, count: number, profile: { bir
   const ids = Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
   const items = ids.flatMap((id, i) => [
     { pk: `USER#${id}`, sk: 'PROFILE', id, displayName: `测试居民${i + 1}`, communityId: 'chating', ...profile },
-    { pk: `USER#${id}`, sk: `HOUSEHOLD#${prefix}-${i + 1}`, householdId: `${prefix}-${i + 1}`, estateId: 'nanhu', estateName: '南湖三村',
+    { pk: `USER#${id}`, sk: `HOUSEHOLD#chating.nanhu.${prefix}-${i + 1}`, householdId: `chating.nanhu.${prefix}-${i + 1}`, estateId: 'chating.nanhu', estateName: '南湖三村',
       building: '9', unit: String(100 + i), relation: 'owner', verified: true },
   ]);
   for (let i = 0; i < items.length; i += 25) {

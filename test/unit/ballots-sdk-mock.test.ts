@@ -16,7 +16,7 @@ afterEach(() => ddb.reset());
 const ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 const NOW = '2026-12-01T10:00:00.000Z';
 const meta = {
-  pk: `BALLOT#${ID}`, sk: 'META', id: ID, communityId: 'chating', estateId: 'dongyuan', status: 'open', optionsKind: 'decision',
+  pk: `BALLOT#${ID}`, sk: 'META', id: ID, communityId: 'chating', estateId: 'chating.dongyuan', status: 'open', optionsKind: 'decision',
   options: [{ id: 'yes', label: '同意' }, { id: 'no', label: '反对' }, { id: 'abstain', label: '弃权' }],
   opensAt: '2026-11-30T00:00:00.000Z', closesAt: '2026-12-01T10:00:00.500Z',
 };
@@ -25,7 +25,7 @@ const unit = { pk: `BALLOT#${ID}`, sk: 'UNIT#u1', unitId: 'u1', representativeId
 function deps(now = NOW) {
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' }));
   const tables = { community: localTableName('community'), ballots: localTableName('ballots') } as never;
-  return { ...createBallotDeps(db, { tables, defaultCommunity: 'chating' }), clock: () => now, randomCode: (n: number) => 'R'.repeat(n) };
+  return { ...createBallotDeps(db, { tables }), clock: () => now, randomCode: (n: number) => 'R'.repeat(n) };
 }
 const keyOf = (input: unknown) => (input as { Key: { sk: string; pk: string } }).Key;
 

@@ -1,6 +1,7 @@
 /** The demo community promised by the README and the issue: exact ids and the relations between them. */
 import { describe, expect, it } from 'vitest';
 import { rolesOf } from '../../functions/community/rules.js';
+import { communityOfId, EstateId, estateOfHousehold, HouseholdId } from '../../functions/contracts/common.js';
 import { ESTATES, SPACES } from '../../functions/local/demo/community.js';
 import { demo } from '../../functions/local/demo/people.js';
 
@@ -34,6 +35,17 @@ describe('demo community', () => {
     expect(user('committee1').committeeOf).toEqual([user('resident1').households[0]!.estateId]);
     expect(rolesOf(user('staff1'))).toEqual(['staff']);
     expect(rolesOf(user('donor1'))).toEqual([]);
+  });
+
+  it('names the community in every estate and household id, so another community may have a dongyuan too', () => {
+    expect(ESTATES.map((e) => e.id)).toEqual(['chating.dongyuan', 'chating.xinyu', 'chating.nanhu', 'chating.huaqiao']);
+    expect(ESTATES.every((e) => EstateId.safeParse(e.id).success)).toBe(true);
+    expect(user('resident1').households[0]!.householdId).toBe('chating.dongyuan.1-101');
+    for (const h of demo.households) {
+      expect(HouseholdId.safeParse(h.id).success, h.id).toBe(true);
+      expect([estateOfHousehold(h.id), communityOfId(h.id)]).toEqual([h.estateId, 'chating']);
+    }
+    expect(user('committee1').committeeOf).toEqual(['chating.dongyuan']);
   });
 
   it('has flats with distinct ids and positive integer areas, and the four pocket parks', () => {

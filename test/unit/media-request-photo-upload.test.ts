@@ -8,7 +8,7 @@ import type { MediaStore } from '../../functions/shared/media/index.js';
 const PROPOSAL = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 const PHOTO = '01BX5ZZKBKACTAV9WEVGEMMVRZ';
 const people: Record<string, Member> = {
-  committee1: { ...stranger('committee1'), registered: true, communityId: 'chating', committeeOf: ['estate-1'] },
+  committee1: { ...stranger('committee1'), registered: true, communityId: 'chating', committeeOf: ['chating.dongyuan'] },
   staff1: { ...stranger('staff1'), registered: true, communityId: 'chating', staffOf: ['chating'] },
   resident1: { ...stranger('resident1'), registered: true, communityId: 'chating' },
   otherStaff: { ...stranger('otherStaff'), registered: true, communityId: 'elsewhere', staffOf: ['elsewhere'] },

@@ -13,7 +13,6 @@ import { CommunityRepository } from '../../community/repository.js';
 import { systemClock } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
 import { newId } from '../../shared/ids.js';
-import { COMMUNITY } from './community.js';
 
 /** The Beijing date `days` after today. */
 const beijingDate = (now: string, days: number) => new Date(Date.parse(now) + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -22,7 +21,7 @@ export async function seedActivities(db: DynamoDBDocumentClient): Promise<void> 
   const cfg = config();
   const deps: ActivityDeps = {
     activities: new ActivityRepository(db, cfg.tables.activities), community: new CommunityRepository(db, cfg.tables.community),
-    clock: systemClock, newId, defaultCommunity: COMMUNITY.id,
+    clock: systemClock, newId,
   };
   const now = deps.clock();
   const [from, until] = [beijingDate(now, 1), beijingDate(now, 27)];

@@ -20,11 +20,11 @@ import { demo } from './people.js';
 
 const DEVELOPER_NAME = '开发商（未售）';
 
-/** The roll of one estate from the demo flats and their owners. */
+/** The roll of one estate from the demo flats and their owners; a unit's id is the household's within its estate (`1-101`). */
 export function demoRollRows(estateId: string): RollRow[] {
   const names = new Map(demo.users.map((u) => [u.id, u.displayName]));
   return demo.households.filter((h) => h.estateId === estateId).map((h) => ({
-    unitId: h.id, building: h.building, room: h.unit, areaCentiM2: h.areaCentiM2,
+    unitId: h.id.slice(estateId.length + 1), building: h.building, room: h.unit, areaCentiM2: h.areaCentiM2,
     owners: [h.owner === 'developer' ? DEVELOPER_NAME : names.get(h.owner)!],
     head: h.owner, representativeId: h.owner === 'developer' ? null : h.owner,
   }));
@@ -34,17 +34,18 @@ const DAY = 86_400_000;
 const at = (base: number, days: number) => new Date(base + days * DAY).toISOString();
 
 export async function seedBallots(db: DynamoDBDocumentClient): Promise<void> {
-  const base = createBallotDeps(db, { ...config(), defaultCommunity: COMMUNITY.id });
+  const base = createBallotDeps(db, config());
+  const dongyuan = ESTATES[0]!.id;
   for (const e of ESTATES) await importRoll(base, 'staff1', e.id, rollCsv(demoRollRows(e.id)));
-  if ((await base.ballots.listBallots({ estateId: 'dongyuan', communityId: COMMUNITY.id }, 1)).items.length > 0) return;
+  if ((await base.ballots.listBallots({ estateId: dongyuan, communityId: COMMUNITY.id }, 1)).items.length > 0) return;
   const now = Date.now();
   let clock = at(now, -40);
   const deps: BallotDeps = { ...base, clock: () => clock };
-  const dongyuanReps = [...new Set(demoRollRows('dongyuan').map((r) => r.representativeId).filter((r): r is string => r !== null))];
+  const dongyuanReps = [...new Set(demoRollRows(dongyuan).map((r) => r.representativeId).filter((r): r is string => r !== null))];
 
   // Closed and final: using maintenance funds (ordinary matter), with an objection answered.
   const fund = await createBallot(deps, 'committee1', {
-    estateId: 'dongyuan', title: '使用维修资金修缮 1-3 号楼屋面排水', matter: 'use-maintenance-fund', options: { kind: 'decision' },
+    estateId: dongyuan, title: '使用维修资金修缮 1-3 号楼屋面排水', matter: 'use-maintenance-fund', options: { kind: 'decision' },
     description: '屋面排水管老化渗漏，拟使用维修资金约 8.6 万元统一更换，施工期约三周。',
     opensAt: at(now, -40), closesAt: at(now, -26),
   });
@@ -63,7 +64,7 @@ export async function seedBallots(db: DynamoDBDocumentClient): Promise<void> {
   // Open: hiring a property company; a few owners have voted, staff entered one proxy vote for the developer.
   clock = at(now, -1);
   const hire = await createBallot(deps, 'committee1', {
-    estateId: 'dongyuan', title: '选聘物业服务企业：引入“金陵安居物业”提供基础物业服务', matter: 'property-company',
+    estateId: dongyuan, title: '选聘物业服务企业：引入“金陵安居物业”提供基础物业服务', matter: 'property-company',
     options: { kind: 'decision' }, description: '服务内容：保洁、绿化、门卫和小修；收费 0.45 元/平方米·月，合同两年。',
     opensAt: at(now, -1), closesAt: at(now, 14),
   });
@@ -71,7 +72,7 @@ export async function seedBallots(db: DynamoDBDocumentClient): Promise<void> {
   for (const [rep, choice] of [['resident4', 'yes'], ['resident8', 'yes'], ['resident12', 'no'], ['resident16', 'yes']] as const) {
     await vote(deps, rep, hire.id, { choice });
   }
-  const developerUnit = demoRollRows('dongyuan').find((r) => r.head === 'developer')!;
+  const developerUnit = demoRollRows(dongyuan).find((r) => r.head === 'developer')!;
   await enterVote(deps, 'staff1', hire.id, developerUnit.unitId, {
     choice: 'abstain', via: 'proxy', evidence: { formNumber: 'WT-0001', note: '开发商委托书，已盖章' }, onBehalfOf: '开发商', replace: false,
   });

@@ -5,12 +5,13 @@ export const COMMUNITY = {
   settings: { supportThreshold: 30, supportLimit: 0, noticePeriodDays: 7 },
 };
 
+/** Estate ids name their community: `chating.dongyuan` (see EstateId in contracts/common.ts). */
 export interface Estate { id: string; name: string; nameEn: string; buildings: number }
 export const ESTATES: Estate[] = [
-  { id: 'dongyuan', name: '茶亭东苑', nameEn: 'Chating East Garden', buildings: 3 },
-  { id: 'xinyu', name: '莫愁新寓', nameEn: 'Mochou New Residence', buildings: 3 },
-  { id: 'nanhu', name: '南湖三村', nameEn: 'Nanhu Village No. 3', buildings: 3 },
-  { id: 'huaqiao', name: '华侨里', nameEn: 'Huaqiao Lane', buildings: 3 },
+  { id: 'chating.dongyuan', name: '茶亭东苑', nameEn: 'Chating East Garden', buildings: 3 },
+  { id: 'chating.xinyu', name: '莫愁新寓', nameEn: 'Mochou New Residence', buildings: 3 },
+  { id: 'chating.nanhu', name: '南湖三村', nameEn: 'Nanhu Village No. 3', buildings: 3 },
+  { id: 'chating.huaqiao', name: '华侨里', nameEn: 'Huaqiao Lane', buildings: 3 },
 ];
 
 export interface Space {
@@ -40,11 +41,11 @@ export interface Household {
   owner: string;
 }
 
-/** The k-th flat of an estate: building 1..3, then floors and doors (101, 102, 201, ...). */
+/** The k-th flat of an estate: building 1..3, then floors and doors (101, 102, 201, ...); its id is `<estate id>.<building>-<door>`. */
 export function flat(estate: Estate, estateIndex: number, k: number, owner: string): Household {
   const building = String(1 + (k % estate.buildings));
   const j = Math.floor(k / estate.buildings);
   const unit = `${1 + Math.floor(j / 2)}0${1 + (j % 2)}`;
   const areaCentiM2 = 4200 + ((k * 7919 + estateIndex * 104729) % 5400);
-  return { id: `${estate.id}-${building}-${unit}`, estateId: estate.id, building, unit, areaCentiM2, owner };
+  return { id: `${estate.id}.${building}-${unit}`, estateId: estate.id, building, unit, areaCentiM2, owner };
 }

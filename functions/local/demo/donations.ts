@@ -32,7 +32,7 @@ async function proposalIdByTitle(db: DynamoDBDocumentClient, title: string): Pro
 
 export async function seedDonations(db: DynamoDBDocumentClient): Promise<void> {
   let at = '2026-08-12T02:00:00.000Z';
-  const deps: LedgerDeps = createLedgerDeps(db, { ...config(), defaultCommunity: COMMUNITY.id }, () => at);
+  const deps: LedgerDeps = createLedgerDeps(db, config(), () => at);
   const when = (t: string) => { at = t; };
   const give = (k: string, who: string, body: Body) => recordDonation(deps, who, key(k), { visibility: 'public', ...body } as never);
   const confirm = (id: string) => confirmGift(deps, 'staff1', key(`confirm-${id}`), id, { note: '已清点入账' });

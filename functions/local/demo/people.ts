@@ -59,7 +59,7 @@ function build(): DemoData {
   users.push(person('tenant1', 60, `Tenant · ${ESTATES[0]!.nameEn} ${rented.building}-${rented.unit}`, { households: [link(rented, 'tenant')] }));
   const seat = take(0, 'committee1');
   users.push(person('committee1', 61, `Property-management committee · ${ESTATES[0]!.nameEn}`,
-    { households: [link(seat, 'owner')], committeeOf: ['dongyuan'] }));
+    { households: [link(seat, 'owner')], committeeOf: [ESTATES[0]!.id] }));
   users.push(person('staff1', 62, 'Community staff (grid member)', { staffOf: [COMMUNITY.id] }));
   users.push(person('donor1', 63, 'Donor · signed in, no household'));
   // Flats the developer has not sold yet: together they count as one head in owner votes.

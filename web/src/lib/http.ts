@@ -9,6 +9,7 @@ import type {
 } from '$contracts/common.js';
 import type { z } from 'zod';
 import { readSession } from './auth/stored-session.js';
+import { currentCommunity, knownCommunity, scoped } from './community.svelte.js';
 
 export type Issue = NonNullable<ErrorBody['error']['issues']>[number];
 
@@ -34,8 +35,8 @@ let onUnauthorized: () => void = () => undefined;
 export const setApiBase = (base: string): void => {
   apiBase = base.replace(/\/$/, '');
 };
-/** The API's address, for links the browser follows itself (a calendar, a download). */
-export const apiUrl = (path: string): string => `${apiBase}${path}`;
+/** The API's address, for links the browser follows itself (a calendar, a download), in the current community. */
+export const apiUrl = (path: string): string => `${apiBase}${scoped(path, knownCommunity())}`;
 /** Called when the API refuses our token (expired or revoked), so the session can be dropped. */
 export const setUnauthorizedHandler = (fn: () => void): void => {
   onUnauthorized = fn;
@@ -52,7 +53,8 @@ export async function call<T>(method: string, path: string, opts: CallOptions = 
   if (token) headers.authorization = `Bearer ${token}`;
   let res: Response;
   try {
-    res = await (opts.fetch ?? fetch)(`${apiBase}${path}`, {
+    const url = `${apiBase}${scoped(path, method === 'GET' ? await currentCommunity(apiBase) : null, method)}`;
+    res = await (opts.fetch ?? fetch)(url, {
       method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
   } catch {

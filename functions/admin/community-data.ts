@@ -1,0 +1,95 @@
+/**
+ * A community's complete data across every table, for backup, moving and restore drills. Tables are
+ * scanned whole (an operator's task, not a request path) and an item belongs to the community when
+ * it names it (a `communityId` attribute, a `COMMUNITY#<c>`-style key part, an estate or household
+ * id `<c>.…`), or when its keys name an entity (a ULID, or the user of a `USER#<u>` key) that such an
+ * item's partition key names — repeated until nothing new joins, so bookings, backings, votes and
+ * chain entries come with the activities, proposals, ballots and ledger they belong to.
+ */
+import { BatchWriteCommand, GetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { contexts, type ContextName } from '../routes.js';
+
+type Item = Record<string, unknown>;
+export const EXPORT_FORMAT = 'gongzhi-community-export';
+export interface CommunityExport {
+  format: typeof EXPORT_FORMAT; version: 1; communityId: string; exportedAt: string;
+  tables: Record<ContextName, Item[]>;
+}
+
+const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const partsOf = (item: Item, attrs = KEY_ATTRS) =>
+  attrs.flatMap((a) => (typeof item[a] === 'string' ? (item[a] as string).split('#') : []));
+
+async function scanAll(db: DynamoDBDocumentClient, table: string): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.send(new ScanCommand({ TableName: table, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Which of these items belong to community `c` (pure: the test of the rule needs no database). */
+export function selectCommunity(c: string, all: Record<ContextName, Item[]>): Record<ContextName, Item[]> {
+  const names = (p: string) => p === c || p.startsWith(`${c}.`);
+  const chosen = new Set<Item>();
+  const entities = new Set<string>();
+  const take = (item: Item) => {
+    chosen.add(item);
+    const pk = String(item.pk).split('#');
+    pk.forEach((p, i) => { if (ULID.test(p) || (pk[i - 1] === 'USER' && p)) entities.add(p); });
+  };
+  for (const c2 of contexts) for (const item of all[c2]) if (item.communityId === c || partsOf(item).some(names)) take(item);
+  for (let round = 0, before = -1; round < 6 && chosen.size !== before; round++) {
+    before = chosen.size;
+    for (const c2 of contexts) {
+      // A partition key naming an owned entity or person, or a sort key naming an owned entity (a ULID): a
+      // person's backing of another community's proposal stays with that proposal.
+      for (const item of all[c2]) {
+        if (!chosen.has(item) && (partsOf(item, ['pk']).some((p) => entities.has(p))
+          || partsOf(item, ['sk']).some((p) => ULID.test(p) && entities.has(p)))) take(item);
+      }
+    }
+  }
+  return Object.fromEntries(contexts.map((c2) => [c2, all[c2].filter((i) => chosen.has(i))])) as Record<ContextName, Item[]>;
+}
+
+export async function exportCommunity(db: DynamoDBDocumentClient, tables: Record<ContextName, string>, communityId: string, at: string): Promise<CommunityExport> {
+  const all = Object.fromEntries(await Promise.all(contexts.map(async (c) => [c, await scanAll(db, tables[c])] as const))) as Record<ContextName, Item[]>;
+  const picked = selectCommunity(communityId, all);
+  if (!picked.community.some((i) => i.pk === `COMMUNITY#${communityId}` && i.sk === 'META')) {
+    throw new Error(`There is no community "${communityId}" in these tables.`);
+  }
+  return { format: EXPORT_FORMAT, version: 1, communityId, exportedAt: at, tables: picked };
+}
+
+/** Writes every item of an export; refuses when the community is already there unless `replace`. */
+export async function importCommunity(db: DynamoDBDocumentClient, tables: Record<ContextName, string>, doc: unknown, replace = false): Promise<Record<ContextName, number>> {
+  const d = doc as Partial<CommunityExport>;
+  if (!d || d.format !== EXPORT_FORMAT || d.version !== 1 || typeof d.communityId !== 'string' || !d.tables) {
+    throw new Error(`Not a community export (expected "format": "${EXPORT_FORMAT}", "version": 1).`);
+  }
+  for (const c of contexts) {
+    if (!Array.isArray(d.tables[c]) || d.tables[c].some((i) => typeof i?.pk !== 'string' || typeof i?.sk !== 'string')) {
+      throw new Error(`The export's "${c}" table is not a list of items with pk and sk.`);
+    }
+  }
+  const meta = await db.send(new GetCommand({ TableName: tables.community, Key: { pk: `COMMUNITY#${d.communityId}`, sk: 'META' }, ConsistentRead: true }));
+  if (meta.Item && !replace) throw new Error(`The community "${d.communityId}" is already here; pass --replace to write the export over it.`);
+  const counts = {} as Record<ContextName, number>;
+  for (const c of contexts) {
+    const items = d.tables[c]!;
+    for (let i = 0; i < items.length; i += 25) {
+      let pending: Item[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+      while (pending && pending.length) {
+        const out = await db.send(new BatchWriteCommand({ RequestItems: { [tables[c]]: pending as never } }));
+        pending = out.UnprocessedItems?.[tables[c]] as Item[] | undefined;
+      }
+    }
+    counts[c] = items.length;
+  }
+  return counts;
+}

@@ -1,0 +1,43 @@
+/** The platform admin creates communities; staff keep their settings. Every change goes to the audit log. */
+import type { Community, CommunitySettingsBody } from '../contracts/registry.js';
+import type { z } from 'zod';
+import type { CreateCommunityBody } from '../contracts/registry.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
+import { requirePlatformAdmin, requireStaffOf, type RegistryDeps } from './registry-deps.js';
+import { toCommunity } from './registry-repository.js';
+import { defaultSettings } from './rules.js';
+
+export async function listCommunities(deps: RegistryDeps): Promise<{ items: Community[] }> {
+  const items = (await deps.registry.listCommunities()).map(toCommunity);
+  return { items: items.sort((a, b) => a.id.localeCompare(b.id)) };
+}
+
+export async function createCommunity(deps: RegistryDeps, callerId: string, body: z.output<typeof CreateCommunityBody>): Promise<Community> {
+  await requirePlatformAdmin(deps, callerId);
+  const at = deps.clock();
+  const auditId = deps.newId();
+  const item = {
+    id: body.id, name: body.name, nameEn: body.nameEn, district: body.district,
+    settings: { ...defaultSettings, ...body.settings }, createdAt: at, createdBy: callerId, auditId,
+  };
+  if (!(await deps.registry.createCommunity(item))) {
+    throw new ConflictError(`A community with the id ${body.id} already exists.`, 'community_exists');
+  }
+  await deps.audit.append({ id: auditId, at, communityId: body.id, actorId: callerId, action: 'community.create', subject: body.id,
+    details: { name: body.name } });
+  return toCommunity(item);
+}
+
+export async function putSettings(deps: RegistryDeps, callerId: string, communityId: string, body: CommunitySettingsBody): Promise<Community> {
+  await requireStaffOf(deps, callerId, communityId);
+  const at = deps.clock();
+  const before = await deps.registry.setSettings(communityId, body, at, callerId);
+  if (!before) throw new NotFoundError(`No community ${communityId}.`);
+  const old = { ...defaultSettings, ...(before.settings as object | undefined) } as CommunitySettingsBody;
+  const changed = (Object.keys(body) as (keyof CommunitySettingsBody)[]).filter((k) => old[k] !== body[k]);
+  if (changed.length > 0) {
+    await deps.audit.append({ id: deps.newId(), at, communityId, actorId: callerId, action: 'settings.change', subject: communityId,
+      details: Object.fromEntries(changed.map((k) => [k, `${old[k]} → ${body[k]}`])) });
+  }
+  return toCommunity({ ...before, settings: body });
+}

@@ -1,0 +1,169 @@
+/**
+ * The community registry: communities, the people who run them (platform admin → staff → estate
+ * committees), estates and their households, pocket-park spaces, settings, and the append-only audit
+ * log of every grant, revocation, verification and registry change.
+ *
+ * Endpoints (all under /api):
+ * - GET    /communities                          public: every community on this deployment. → CommunityList
+ * - POST   /communities                          platform admin: create one. → Community
+ * - PUT    /communities/{id}/settings            staff or platform admin: participation settings. → Community
+ * - PUT    /communities/{id}/staff/{userId}      platform admin: appoint staff, with evidence. → RoleGrant
+ * - DELETE /communities/{id}/staff/{userId}      platform admin: revoke, with a reason (body). → RoleGrant
+ * - GET    /communities/{id}/staff               staff or platform admin: who holds which role now. → RoleHolders
+ * - GET    /communities/{id}/audit               staff or platform admin: the audit log, newest first. → AuditPage
+ * - GET    /communities/{id}/estates             public: the community's estates. → EstateList
+ * - POST   /communities/{id}/estates             staff: create an estate. → Estate
+ * - PUT    /estates/{id}/committee/{userId}      staff: seat a committee member, evidence required. → RoleGrant
+ * - DELETE /estates/{id}/committee/{userId}      staff: unseat, with a reason. → RoleGrant
+ * - PUT    /estates/{id}/households              staff: import buildings and households from CSV. → HouseholdImport
+ * - GET    /estates/{id}/households              staff or the estate's committee: the registry. → HouseholdList
+ * - POST   /communities/{id}/spaces              staff: add a pocket park or other bookable space. → Space
+ * - PATCH  /communities/{id}/spaces/{spaceId}    staff: change a space's name, hours, capacity, notes. → Space
+ *
+ * Household CSV (UTF-8 or GB18030/GBK as Excel saves it; first line the header; columns in any order):
+ *   building   楼栋 label, e.g. `1` or `3栋`                       (required)
+ *   room       door label, e.g. `101`                              (required)
+ *   area_m2    exclusive floor area in m², at most two decimals    (required, > 0)
+ *   owners     owners' names, `;`-separated; `developer` alone for an unsold unit (required)
+ *   tenants    tenants' names, `;`-separated                       (optional)
+ *   phone_hint the last 4 digits of a contact phone, for the grid member (optional; never a full number)
+ * Header names may also be the Chinese ones: 楼栋, 房号, 面积, 业主, 租户, 电话尾号.
+ */
+import { z } from 'zod';
+import { Space } from './activities.js';
+import { Cursor, EstateId, HouseholdId, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
+
+export const CommunitySettingsBody = z.strictObject({
+  /** Backing that moves an open proposal to review. */
+  supportThreshold: z.number().int().min(1).max(100_000),
+  /** How many open proposals one resident may back at once; 0 = no limit. */
+  supportLimit: z.number().int().min(0).max(1000),
+  /** Days an answer or a result stays on public notice (公示期). */
+  noticePeriodDays: z.number().int().min(1).max(90),
+});
+export type CommunitySettingsBody = z.infer<typeof CommunitySettingsBody>;
+
+const Name = z.string().trim().min(2).max(60);
+const NameEn = z.string().trim().min(2).max(80);
+/** What the person granting, revoking or deciding saw: "街道办任命文件 2026-12 号", "saw the property certificate". */
+export const Evidence = z.string().trim().min(4).max(500);
+
+export const CreateCommunityBody = z.strictObject({
+  id: Slug,
+  name: Name,
+  nameEn: NameEn.optional(),
+  district: z.string().trim().min(2).max(60).optional(),
+  settings: CommunitySettingsBody.partial().optional(),
+});
+export const Community = z.object({
+  id: Slug, name: z.string(), nameEn: z.string().nullable(), district: z.string().nullable(),
+  settings: CommunitySettingsBody, createdAt: Timestamp,
+});
+export type Community = z.infer<typeof Community>;
+export const CommunityList = z.object({ items: z.array(Community) });
+export const CommunityParams = z.strictObject({ id: Slug });
+
+// ---- Roles ----
+export const RoleKind = z.enum(['platform-admin', 'staff', 'committee']);
+export const GrantBody = z.strictObject({
+  /** How the person is shown (their own name); kept only while they hold the role or live here. */
+  displayName: Name.optional(),
+  evidence: Evidence,
+});
+export const RevokeBody = z.strictObject({ reason: Evidence });
+export const StaffParams = z.strictObject({ id: Slug, userId: UserId });
+export const CommitteeParams = z.strictObject({ id: EstateId, userId: UserId });
+export const RoleGrant = z.object({
+  userId: UserId, role: RoleKind, scope: z.string(), active: z.boolean(),
+  /** false when the request changed nothing (already appointed, already revoked). */
+  changed: z.boolean(),
+  at: Timestamp,
+});
+export type RoleGrant = z.infer<typeof RoleGrant>;
+export const RoleHolder = z.object({
+  userId: UserId, displayName: z.string(), role: RoleKind, scope: z.string(), since: Timestamp, evidence: z.string(),
+});
+export const RoleHolders = z.object({ items: z.array(RoleHolder) });
+
+// ---- Audit ----
+export const AuditAction = z.enum([
+  'community.create', 'settings.change', 'staff.grant', 'staff.revoke', 'committee.grant', 'committee.revoke',
+  'platform-admin.grant', 'platform-admin.revoke', 'estate.create', 'households.import', 'space.create', 'space.change',
+  'codes.issue', 'codes.revoke', 'household.join', 'household.request', 'household.accept', 'household.refuse',
+  'household.end', 'household.leave', 'person.register', 'person.link', 'person.leave', 'community.import',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+export const AuditEntry = z.object({
+  id: Ulid, communityId: z.string(), at: Timestamp, actorId: UserId, action: AuditAction,
+  /** What it was about: a user id, an estate, a household, a space. */
+  subject: z.string(),
+  evidence: z.string().nullable(),
+  /** Small facts of the change (counts, old and new values); never a phone number or a birth year. */
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditQuery = z.strictObject({ limit: PageLimit, cursor: Cursor.optional() });
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: Cursor.nullable() });
+
+// ---- Estates and households ----
+export const CreateEstateBody = z.strictObject({
+  /** The estate's own short name; its id becomes `<community>.<slug>`. */
+  slug: Slug,
+  name: Name,
+  nameEn: NameEn.optional(),
+});
+export const Estate = z.object({
+  id: EstateId, communityId: Slug, name: z.string(), nameEn: z.string().nullable(),
+  households: z.number().int().min(0), buildings: z.array(z.string()), createdAt: Timestamp,
+});
+export type Estate = z.infer<typeof Estate>;
+export const EstateList = z.object({ items: z.array(Estate) });
+export const EstateIdParams = z.strictObject({ id: EstateId });
+
+export const HouseholdImportBody = z.strictObject({
+  /** The file's text, or its bytes in base64 (`encoding: 'base64'`) when Excel saved it as GB18030/GBK. */
+  csv: z.string().min(1).max(3_000_000),
+  encoding: z.enum(['text', 'base64']).default('text'),
+});
+export const Household = z.object({
+  id: HouseholdId, estateId: EstateId, building: z.string(), room: z.string(),
+  areaCentiM2: z.number().int().min(1), owners: z.array(z.string()), tenants: z.array(z.string()),
+  phoneHint: z.string().nullable(),
+  /** Verified members now (owners, tenants, family) — ids only, for staff. */
+  members: z.array(z.object({ userId: UserId, displayName: z.string(), relation: z.enum(['owner', 'tenant', 'family']) })),
+});
+export type Household = z.infer<typeof Household>;
+export const HouseholdList = z.object({ estateId: EstateId, items: z.array(Household) });
+export type HouseholdList = z.infer<typeof HouseholdList>;
+export const HouseholdImport = z.object({
+  estateId: EstateId, households: z.number().int(), buildings: z.array(z.string()),
+  added: z.number().int(), changed: z.number().int(), unchanged: z.number().int(),
+  /** Households of the registry missing from this file; they stay (end them one by one), listed for staff to check. */
+  missing: z.array(HouseholdId),
+  hash: z.string(),
+});
+export type HouseholdImport = z.infer<typeof HouseholdImport>;
+
+// ---- Spaces ----
+export const HoursText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must be HH:MM-HH:MM');
+export const CreateSpaceBody = z.strictObject({
+  id: Slug,
+  name: Name,
+  nameEn: NameEn.optional(),
+  description: z.string().trim().max(1000).default(''),
+  descriptionEn: z.string().trim().max(1000).optional(),
+  openingHours: HoursText,
+  capacity: z.number().int().min(1).max(10_000),
+  accessibility: z.string().trim().max(500).default(''),
+  accessibilityEn: z.string().trim().max(500).optional(),
+});
+export const PatchSpaceBody = z.strictObject({
+  name: Name.optional(), nameEn: NameEn.optional(), description: z.string().trim().max(1000).optional(),
+  descriptionEn: z.string().trim().max(1000).optional(), openingHours: HoursText.optional(),
+  capacity: z.number().int().min(1).max(10_000).optional(), accessibility: z.string().trim().max(500).optional(),
+  accessibilityEn: z.string().trim().max(500).optional(),
+}).refine((b) => Object.keys(b).length > 0, 'name at least one field to change');
+export const SpaceParamsOf = z.strictObject({ id: Slug, spaceId: Slug });
+/** A space as the registry keeps it: the activities' `Space`, with its community. Missing English falls back to the Chinese. */
+export const RegistrySpace = Space.extend({ communityId: Slug });
+export type RegistrySpace = z.infer<typeof RegistrySpace>;

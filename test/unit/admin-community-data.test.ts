@@ -1,0 +1,37 @@
+/** Which items a community export takes: what names the community, and what hangs off the entities those items own. */
+import { describe, expect, it } from 'vitest';
+import { selectCommunity } from '../../functions/admin/community-data.js';
+
+const P1 = '01JAAAAAAAAAAAAAAAAAAAAAAA';
+const P2 = '01JBBBBBBBBBBBBBBBBBBBBBBB';
+const all = {
+  community: [
+    { pk: 'COMMUNITY#a', sk: 'META', id: 'a' }, { pk: 'COMMUNITY#b', sk: 'META', id: 'b' },
+    { pk: 'COMMUNITY#a', sk: 'ESTATE#a.dongyuan' }, { pk: 'COMMUNITY#b', sk: 'ESTATE#b.dongyuan' },
+    { pk: 'ESTATE#a.dongyuan', sk: 'HOUSEHOLD#a.dongyuan.1-101' }, { pk: 'ESTATE#b.dongyuan', sk: 'HOUSEHOLD#b.dongyuan.1-101' },
+    { pk: 'USER#ann', sk: 'PROFILE', communityId: 'a' }, { pk: 'USER#ann', sk: 'HOUSEHOLD#a.dongyuan.1-101', gsi1pk: 'HOUSEHOLD#a.dongyuan.1-101' },
+    { pk: 'USER#bob', sk: 'PROFILE', communityId: 'b' }, { pk: 'USER#sam', sk: 'STAFF#a', gsi1pk: 'STAFF#a' },
+    { pk: 'AUDIT#a', sk: `2026#${P2}` }, { pk: 'AUDIT#platform', sk: '2026#01JCCCCCCCCCCCCCCCCCCCCCCC' }, { pk: 'SEED', sk: 'demo' },
+  ],
+  proposals: [
+    { pk: `PROPOSAL#${P1}`, sk: 'META', communityId: 'a' }, { pk: `PROPOSAL#${P1}`, sk: 'SUPPORT#bob' },
+    { pk: `PROPOSAL#${P2}`, sk: 'META', communityId: 'b' }, { pk: `PROPOSAL#${P2}`, sk: 'SUPPORT#ann' },
+  ],
+  activities: [{ pk: 'USER#ann', sk: `BOOKING#${P2}` }, { pk: 'USER#bob', sk: 'BOOKING#x' }],
+  donations: [],
+  ballots: [{ pk: 'ROLL#a.dongyuan', sk: 'META' }, { pk: 'ROLL#b.dongyuan', sk: 'META' }],
+};
+
+describe('selectCommunity', () => {
+  it('takes what names the community or hangs off what it owns, and nothing of a community with the same estate names', () => {
+    const got = selectCommunity('a', all as never);
+    expect(got.community.map((i) => `${i.pk} ${i.sk}`)).toEqual([
+      'COMMUNITY#a META', 'COMMUNITY#a ESTATE#a.dongyuan', 'ESTATE#a.dongyuan HOUSEHOLD#a.dongyuan.1-101', 'USER#ann PROFILE',
+      'USER#ann HOUSEHOLD#a.dongyuan.1-101', 'USER#sam STAFF#a', `AUDIT#a 2026#${P2}`,
+    ]);
+    // bob (of b) backed a's proposal: the backing belongs to a's proposal; ann's booking of b's activity comes with ann.
+    expect(got.proposals.map((i) => i.sk)).toEqual(['META', 'SUPPORT#bob']);
+    expect(got.activities.map((i) => i.sk)).toEqual([`BOOKING#${P2}`]);
+    expect(got.ballots.map((i) => i.pk)).toEqual(['ROLL#a.dongyuan']);
+  });
+});
