@@ -13,7 +13,7 @@ let site: Site;
 let proposalPath = '';
 beforeAll(async () => {
   site = await startSite();
-  const page = ProposalPage.parse(await (await fetch(`${site.url}/api/proposals?limit=50`)).json());
+  const page = ProposalPage.parse(await (await fetch(`${site.url}/api/proposals?community=chating&limit=50`)).json());
   const detailed = page.items.find((p) => p.estimatedCostFen !== null && p.location !== null);
   if (!detailed) throw new Error('the demo community should hold a proposal with a place and a cost');
   proposalPath = `/proposals/${detailed.id}`;

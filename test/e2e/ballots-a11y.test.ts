@@ -15,7 +15,7 @@ let openPath = '';
 let finalPath = '';
 beforeAll(async () => {
   site = await startSite();
-  const list = BallotPage.parse(await (await fetch(`${site.url}/api/ballots?estateId=dongyuan&limit=50`)).json());
+  const list = BallotPage.parse(await (await fetch(`${site.url}/api/ballots?community=chating&estateId=chating.dongyuan&limit=50`)).json());
   const open = list.items.find((b) => b.status === 'open');
   const final = list.items.find((b) => b.status === 'final');
   if (!open || !final) throw new Error('the demo community should hold an open and a final ballot in 茶亭东苑');

@@ -83,7 +83,7 @@ describe('a property-company ballot from opening to a final result (Chinese)', (
   });
 
   it('an owner votes on the vote screen and is shown a receipt code', async () => {
-    const roll = Roll.parse(await (await api('GET', '/estates/dongyuan/roll', 'staff1')).json());
+    const roll = Roll.parse(await (await api('GET', '/estates/chating.dongyuan/roll', 'staff1')).json());
     const seen = new Set<string>();
     reps = roll.units.flatMap((u) => (u.representativeId && !seen.has(u.representativeId) && seen.add(u.representativeId)
       ? [{ userId: u.representativeId, unitId: u.unitId }] : []));

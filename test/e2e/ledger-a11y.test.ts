@@ -15,11 +15,11 @@ let giftPath = '';
 let expensePath = '';
 beforeAll(async () => {
   site = await startSite();
-  const page = LedgerPage.parse(await (await fetch(`${site.url}/api/ledger?kind=money_gift&limit=5`)).json());
+  const page = LedgerPage.parse(await (await fetch(`${site.url}/api/ledger?community=chating&kind=money_gift&limit=5`)).json());
   const gift = page.items[0];
   if (!gift) throw new Error('the demo community should hold at least one money gift');
   giftPath = `/ledger/entries/${gift.id}`;
-  const expenses = LedgerPage.parse(await (await fetch(`${site.url}/api/ledger?kind=expense&limit=1`)).json());
+  const expenses = LedgerPage.parse(await (await fetch(`${site.url}/api/ledger?community=chating&kind=expense&limit=1`)).json());
   if (!expenses.items[0]) throw new Error('the demo community should hold at least one expense');
   expensePath = `/ledger/entries/${expenses.items[0].id}`;
 });

@@ -21,7 +21,7 @@ let donorName = '';
 let residentName = '';
 beforeAll(async () => {
   site = await startSite();
-  before = LedgerSummary.parse(await (await fetch(`${site.url}/api/ledger/summary`)).json()).totals;
+  before = LedgerSummary.parse(await (await fetch(`${site.url}/api/ledger/summary?community=chating`)).json()).totals;
   const users = DevUsers.parse(await (await fetch(`${site.url}/api/dev/users`)).json()).items;
   donorName = users.find((u) => u.id === 'donor1')!.displayName;
   residentName = users.find((u) => u.id === 'resident5')!.displayName;
@@ -36,7 +36,7 @@ let giftId = '';
 let giftPosition = 0;
 let booksPosition = 0;
 
-const entries = async (query: string) => LedgerPage.parse(await (await fetch(`${site.url}/api/ledger?${query}`)).json()).items;
+const entries = async (query: string) => LedgerPage.parse(await (await fetch(`${site.url}/api/ledger?community=chating&${query}`)).json()).items;
 /** Picks the test project in a form's project list. */
 const chooseProject = async (within: ReturnType<Page['getByRole']>) => {
   await within.getByLabel('项目', { exact: true }).selectOption({ label: TITLE });
@@ -52,7 +52,7 @@ describe('a donation ledger anyone can check (Chinese)', () => {
     await form.getByLabel('项目说明').fill('在文化公园设一个儿童图书角：书架、图书和志愿者管理。');
     await form.getByRole('button', { name: '新建项目' }).click();
     await form.getByText(`项目“${TITLE}”已建立`).waitFor();
-    const projects = ProjectList.parse(await (await fetch(`${site.url}/api/projects`)).json()).items;
+    const projects = ProjectList.parse(await (await fetch(`${site.url}/api/projects?community=chating`)).json()).items;
     projectId = projects.find((p) => p.title === TITLE)!.id;
     expect(projectId).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     await context.close();

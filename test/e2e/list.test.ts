@@ -8,7 +8,7 @@ let site: Site;
 let total = 0;
 let lighting = 0;
 const count = async (query: string) =>
-  ProposalPage.parse(await (await fetch(`${site.url}/api/proposals?limit=50${query}`)).json()).items.length;
+  ProposalPage.parse(await (await fetch(`${site.url}/api/proposals?community=chating&limit=50${query}`)).json()).items.length;
 
 beforeAll(async () => {
   site = await startSite();

@@ -68,7 +68,7 @@ describe('priority seats: my birth years', () => {
   it('an activity holding seats links to the form', async () => {
     const from = new Date().toISOString();
     const to = new Date(Date.now() + 21 * 86_400_000).toISOString();
-    const list = await (await fetch(`${site.url}/api/activities?from=${from}&to=${to}&limit=50`)).json() as { items: { id: string }[] };
+    const list = await (await fetch(`${site.url}/api/activities?community=chating&from=${from}&to=${to}&limit=50`)).json() as { items: { id: string }[] };
     let held: { id: string } | undefined;
     for (const { id } of list.items) {
       const a = await (await fetch(`${site.url}/api/activities/${id}`)).json() as { id: string; prioritySeatsLeft: number; priorityUntil: string | null };

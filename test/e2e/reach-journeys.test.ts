@@ -37,7 +37,7 @@ async function as(userId: string | null): Promise<{ context: BrowserContext; pag
 
 beforeAll(async () => {
   site = await startSite();
-  const list = await (await fetch(`${site.url}/api/proposals?status=open&limit=50`)).json() as { items: { id: string; supportCount: number; supportThreshold: number }[] };
+  const list = await (await fetch(`${site.url}/api/proposals?community=chating&status=open&limit=50`)).json() as { items: { id: string; supportCount: number; supportThreshold: number }[] };
   const p = list.items.find((x) => x.supportCount + 1 < x.supportThreshold);
   if (!p) throw new Error('the demo community should hold an open proposal below its threshold');
   openProposal = `/proposals/${p.id}`;
@@ -180,7 +180,7 @@ describe('the display screen', () => {
   it('shows large cards, and keeps the last data with its time when the network drops', async () => {
     // The soonest activity of the coming week is on the first card, whatever the day of the week.
     const now = Date.now();
-    const week = await (await fetch(`${site.url}/api/activities?from=${new Date(now).toISOString()}&to=${new Date(now + 7 * 86_400_000).toISOString()}&limit=50`)).json() as {
+    const week = await (await fetch(`${site.url}/api/activities?community=chating&from=${new Date(now).toISOString()}&to=${new Date(now + 7 * 86_400_000).toISOString()}&limit=50`)).json() as {
       items: { title: string; status: string }[];
     };
     const soonest = week.items.find((a) => a.status === 'scheduled')?.title;
@@ -229,7 +229,7 @@ describe('printing', () => {
   });
 
   it('prints a ballot result (with its notice period) and the ledger summary, each with its QR code', async () => {
-    const ballots = await (await fetch(`${site.url}/api/ballots?limit=20`)).json() as { items: { id: string; status: string }[] };
+    const ballots = await (await fetch(`${site.url}/api/ballots?community=chating&limit=20`)).json() as { items: { id: string; status: string }[] };
     const counted = ballots.items.find((b) => b.status === 'notice' || b.status === 'final');
     if (!counted) throw new Error('the demo community should hold a counted ballot');
     for (const [path, kind, shot] of [[`/ballots/${counted.id}`, /表决结果公示（公示期至 .+）/, 'print-result-zh'], ['/ledger', /捐赠账目公示/, 'print-ledger-zh']] as const) {
