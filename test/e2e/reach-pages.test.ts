@@ -41,15 +41,15 @@ async function json<T>(path: string): Promise<T> {
 
 beforeAll(async () => {
   site = await startSite();
-  const proposals = await json<{ items: { id: string; status: string }[] }>('/api/proposals?limit=50');
+  const proposals = await json<{ items: { id: string; status: string }[] }>('/api/proposals?community=chating&limit=50');
   const answered = proposals.items.find((p) => p.status === 'accepted' || p.status === 'in_progress') ?? proposals.items[0]!;
   const from = new Date().toISOString();
   const to = new Date(Date.now() + 21 * 86_400_000).toISOString();
-  const activities = await json<{ items: { id: string }[] }>(`/api/activities?from=${from}&to=${to}&limit=5`);
-  const ballots = await json<{ items: { id: string; status: string }[] }>('/api/ballots?limit=20').catch(() => ({ items: [] }));
+  const activities = await json<{ items: { id: string }[] }>(`/api/activities?community=chating&from=${from}&to=${to}&limit=5`);
+  const ballots = await json<{ items: { id: string; status: string }[] }>('/api/ballots?community=chating&limit=20').catch(() => ({ items: [] }));
   const result = ballots.items.find((b) => b.status === 'notice' || b.status === 'final') ?? ballots.items[0];
   const open = ballots.items.find((b) => b.status === 'open') ?? ballots.items[0];
-  const ledger = await json<{ items: { id: string }[] }>('/api/ledger?limit=1').catch(() => ({ items: [] }));
+  const ledger = await json<{ items: { id: string }[] }>('/api/ledger?community=chating&limit=1').catch(() => ({ items: [] }));
   const examples: Record<string, string | undefined> = {
     '/proposals/[id]': answered && `/proposals/${answered.id}`,
     '/activities/[id]': activities.items[0] && `/activities/${activities.items[0].id}`,
