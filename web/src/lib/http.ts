@@ -37,6 +37,8 @@ export const setApiBase = (base: string): void => {
 };
 /** The API's address, for links the browser follows itself (a calendar, a download), in the current community. */
 export const apiUrl = (path: string): string => `${apiBase}${scoped(path, knownCommunity())}`;
+/** The community the site shows (see community.svelte.ts), resolved once per page load. */
+export const community = (): Promise<string | null> => currentCommunity(apiBase);
 /** Called when the API refuses our token (expired or revoked), so the session can be dropped. */
 export const setUnauthorizedHandler = (fn: () => void): void => {
   onUnauthorized = fn;

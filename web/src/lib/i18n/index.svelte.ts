@@ -20,11 +20,16 @@ import type { ProposalCardKey } from './proposal-card-zh.js';
 import type { BookingKey } from './booking-zh.js';
 import type { ProposalFormKey } from './proposal-form-zh.js';
 import type { FormsKey } from './forms-zh.js';
+import type { JoiningKey } from './joining-zh.js';
+import type { JoiningCodesKey } from './joining-codes-zh.js';
+import type { RegistryKey } from './registry-zh.js';
+import type { RegistryDeskKey } from './registry-desk-zh.js';
+import type { RegistryAuditKey } from './registry-audit-zh.js';
 import { zh, type MessageKey as PublicKey, type Messages } from './zh.js';
 
 export type Lang = 'zh-CN' | 'en';
 /** Every message: the public ones, always loaded, and the committee and staff ones (see staff.ts). */
-export type MessageKey = PublicKey | FormsKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | HomeKey | ProposeKey | NoticeKey | BallotsKey | LedgerKey | ActivitiesKey | ProposalKey | ProposalListKey | ProposalCardKey | BookingKey | ProposalFormKey;
+export type MessageKey = PublicKey | FormsKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | HomeKey | ProposeKey | NoticeKey | BallotsKey | LedgerKey | ActivitiesKey | ProposalKey | ProposalListKey | ProposalCardKey | BookingKey | ProposalFormKey | JoiningKey | JoiningCodesKey | RegistryKey | RegistryDeskKey | RegistryAuditKey;
 
 const catalogues: Partial<Record<Lang, Messages>> = { 'zh-CN': zh };
 /** Messages added by code loaded later (the committee and staff tools). */

@@ -1,0 +1,58 @@
+/**
+ * Chinese messages of the staff's join codes and the printed letters (/staff/codes), downloaded with
+ * that page only (joining-codes.ts); the English twin is joining-codes-en.ts. The letters always
+ * carry this Chinese text, and the English too when the page is read in English.
+ */
+export const joiningCodesZh = {
+  'codes.title': '住户加入码和信件',
+  'codes.lead': '给一栋楼（或整个小区）的每一户生成一次性的加入码，打印成 A4 信件放进信箱，一户一页。',
+  'codes.signIn': '请工作人员先登录。',
+  'codes.notStaff': '只有社区工作人员可以生成加入码。',
+  'codes.community': '社区',
+  'codes.estate': '小区',
+  'codes.building': '楼栋',
+  'codes.allBuildings': '整个小区（所有楼栋）',
+  'codes.noEstates': '这个社区还没有小区。请先登记小区和住户。',
+  'codes.validDays': '有效天数',
+  'codes.validDaysHint': '1 到 180 天。过期后要重新生成。',
+  'codes.daysFormat': '请填 1 到 180 之间的整数',
+  'codes.replace': '给还有未用加入码的住户重新生成（旧码作废）',
+  'codes.issue': '生成加入码',
+  'codes.issued': '已生成 {count} 封信。加入码只在这里显示这一次，请现在打印。',
+  'codes.issuedOne': '已生成 1 封信。加入码只在这里显示这一次，请现在打印。',
+  'codes.skippedOne': '有 1 户还有没用过的加入码，这次没有给这户生成。要给这户发新信，请勾选“重新生成”再来一次。',
+  'codes.skipped': '有 {count} 户还有没用过的加入码，这次没有给他们生成。要给他们发新信，请勾选“重新生成”再来一次。',
+  'codes.noHouseholds': '这栋楼没有登记住户。',
+  'codes.print': '打印信件（{count} 页）',
+  'codes.printOne': '打印信件（1 页）',
+  'codes.letters': '要打印的信件',
+  'codes.list': '加入码使用情况',
+  'codes.listLead': '这里不显示加入码本身。',
+  'codes.listEmpty': '这个小区还没有生成过加入码。',
+  'codes.summary': '共 {total} 个：未使用 {issued}，已使用 {redeemed}，已作废 {revoked}，已过期 {expired}',
+  'codes.status.issued': '未使用',
+  'codes.status.redeemed': '已使用',
+  'codes.status.revoked': '已作废',
+  'codes.status.expired': '已过期',
+  'codes.expires': '有效期至 {date}',
+  'codes.redeemedAt': '{time} 使用',
+  'codes.revoke': '作废',
+  'codes.revokeLabel': '作废 {household} 的加入码',
+  'codes.revoked': '已作废 {household} 的加入码。',
+  'codes.codeUsed': '这个码已经用过了，不能作废。有人搬走的话，请结束他的住户身份。',
+  'letter.title': '邀请您家加入“共治”社区平台',
+  'letter.to': '致 {household} 住户：',
+  'letter.intro': '{community}邀请您用手机加入“共治”平台。加入后，您可以支持居民提议、预约口袋公园的活动；业主还可以参加业主表决。',
+  'letter.code': '您家的加入码',
+  'letter.expires': '有效期至 {date}',
+  'letter.steps': '怎么加入',
+  'letter.step1': '用手机扫这封信上的二维码，或者在浏览器里打开 {url}',
+  'letter.step2': '登录（没有账号的，先注册一个）。',
+  'letter.step3': '输入上面的加入码，选择您是业主、租户还是家人，就完成了。',
+  'letter.once': '这个码只能用一次，请不要交给不住在这里的人。家里其他人也要加入，可以在加入页面“请工作人员确认”。',
+  'letter.help': '不会用智能手机，或者有疑问，请找社区网格员，我们可以帮您登记。',
+  'letter.privacy': '平台只保存您的名字、房号和您与这一户的关系，用来确认您住在这里。',
+} as const;
+
+export type JoiningCodesKey = keyof typeof joiningCodesZh;
+export type JoiningCodesMessages = Record<JoiningCodesKey, string>;
