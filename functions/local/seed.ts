@@ -1,7 +1,8 @@
 /**
  * Loads the demo community once: the marker item written last says it is done, so a restart
- * (or a second `npm run seed`) changes nothing; every item has a fixed key, so an interrupted
- * seed simply runs again.
+ * (or a second `npm run seed`) changes nothing. The community, its registry and its residents are
+ * made by the real use cases, each step skipped or idempotent when done, so an interrupted seed
+ * simply runs again.
  */
 import { BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
@@ -18,8 +19,8 @@ import { documentClient } from '../shared/db/client.js';
 import { newId } from '../shared/ids.js';
 import { seedActivities } from './demo/activities.js';
 import { seedBallots } from './demo/ballots.js';
-import { COMMUNITY, ESTATES, SPACES } from './demo/community.js';
 import { seedDonations } from './demo/donations.js';
+import { joinDemoResidents, onboardDemo } from './demo/onboard.js';
 import { demo } from './demo/people.js';
 import { demoProposals, type DemoProposal, type DemoStep } from './demo/proposals.js';
 
@@ -27,30 +28,13 @@ const MARKER = { pk: 'SEED', sk: 'demo' };
 /** When the demo community was set up, as its record says. */
 const SEEDED_AT = '2026-08-01T00:00:00.000Z';
 
-function communityItems(): Record<string, unknown>[] {
-  const items: Record<string, unknown>[] = [
-    // Listed with every community (the COMMUNITIES index, as functions/community/keys.ts lays it out).
-    { pk: k.community(COMMUNITY.id), sk: 'META', ...COMMUNITY, createdAt: SEEDED_AT, gsi1pk: 'COMMUNITIES', gsi1sk: COMMUNITY.id },
-    // In the registry's shape (contracts/registry.ts Estate): building labels and the household count.
-    ...ESTATES.map((e) => ({
-      pk: k.community(COMMUNITY.id), sk: k.estate(e.id), ...e, communityId: COMMUNITY.id, createdAt: SEEDED_AT,
-      buildings: Array.from({ length: e.buildings }, (_, i) => String(i + 1)), households: demo.households.filter((h) => h.estateId === e.id).length,
-    })),
-    ...SPACES.map((s) => ({ pk: k.community(COMMUNITY.id), sk: `SPACE#${s.id}`, ...s, communityId: COMMUNITY.id })),
-    ...demo.households.map((h) => ({ pk: k.estate(h.estateId), sk: k.household(h.id), ...h })),
-  ];
-  for (const u of demo.users) {
-    items.push({
-      pk: k.user(u.id), sk: 'PROFILE', id: u.id, displayName: u.displayName, communityId: u.communityId,
-      birthYear: u.birthYear, childBirthYears: u.childBirthYears,
-    });
-    for (const h of u.households) {
-      items.push({ pk: k.user(u.id), sk: k.household(h.householdId), ...h, gsi1pk: k.household(h.householdId), gsi1sk: k.user(u.id) });
-    }
-    for (const e of u.committeeOf) items.push({ pk: k.user(u.id), sk: k.committee(e), estateId: e, gsi1pk: k.committee(e), gsi1sk: k.user(u.id) });
-    for (const c of u.staffOf) items.push({ pk: k.user(u.id), sk: k.staff(c), communityId: c, gsi1pk: k.staff(c), gsi1sk: k.user(u.id) });
-  }
-  return items;
+/**
+ * People who have signed in but belong to no household and hold no role (donor1): their profile,
+ * as their first sign-in leaves it. Everyone else's is made by joining or by being appointed.
+ */
+function profilesWithoutHousehold(): Record<string, unknown>[] {
+  return demo.users.filter((u) => u.households.length === 0 && u.staffOf.length === 0 && u.committeeOf.length === 0 && u.communityId)
+    .map((u) => ({ pk: k.user(u.id), sk: 'PROFILE', id: u.id, displayName: u.displayName, communityId: u.communityId, createdAt: SEEDED_AT }));
 }
 
 async function writeAll(db: DynamoDBDocumentClient, table: string, items: Record<string, unknown>[]): Promise<void> {
@@ -101,7 +85,10 @@ export async function seedDemo(db: DynamoDBDocumentClient = documentClient()): P
   const table = config().tables.community;
   const marker = await db.send(new GetCommand({ TableName: table, Key: MARKER, ConsistentRead: true }));
   if (marker.Item) return false;
-  await writeAll(db, table, communityItems());
+  // The office creates the community, staff keep its registry, residents join: the real use cases.
+  const registry = await onboardDemo(db);
+  await joinDemoResidents(db, registry);
+  await writeAll(db, table, profilesWithoutHousehold());
   await seedProposals(db);
   await seedActivities(db);
   await seedBallots(db);

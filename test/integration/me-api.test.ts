@@ -37,7 +37,7 @@ describe('GET /api/me', () => {
     const bad = await api.call('POST', '/api/dev/session', { body: { userId: 'resident1', role: 'staff' } });
     expect(bad.status).toBe(400);
     const users = await api.call('GET', '/api/dev/users');
-    expect(users.body.items).toHaveLength(64);
+    expect(users.body.items).toHaveLength(65);
   });
 });
 

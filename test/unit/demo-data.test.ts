@@ -12,9 +12,9 @@ const user = (id: string) => {
 };
 
 describe('demo community', () => {
-  it('has resident1…resident60, tenant1, committee1, staff1 and donor1, each with a distinct Chinese name', () => {
+  it('has resident1…resident60, tenant1, committee1, staff1, donor1 and admin1, each with a distinct Chinese name', () => {
     const ids = demo.users.map((u) => u.id);
-    expect(ids).toEqual([...Array.from({ length: 60 }, (_, i) => `resident${i + 1}`), 'tenant1', 'committee1', 'staff1', 'donor1']);
+    expect(ids).toEqual([...Array.from({ length: 60 }, (_, i) => `resident${i + 1}`), 'tenant1', 'committee1', 'staff1', 'donor1', 'admin1']);
     const names = demo.users.map((u) => u.displayName);
     expect(new Set(names).size).toBe(names.length);
     expect(names.every((n) => /^[\u4e00-\u9fff]{2,4}$/.test(n))).toBe(true);
@@ -35,6 +35,7 @@ describe('demo community', () => {
     expect(user('committee1').committeeOf).toEqual([user('resident1').households[0]!.estateId]);
     expect(rolesOf(user('staff1'))).toEqual(['staff']);
     expect(rolesOf(user('donor1'))).toEqual([]);
+    expect(user('admin1')).toMatchObject({ platformAdmin: true, communityId: null, households: [] });
   });
 
   it('names the community in every estate and household id, so another community may have a dongyuan too', () => {

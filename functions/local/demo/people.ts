@@ -1,5 +1,5 @@
 /**
- * The demo people with their fixed ids (resident1…resident60, tenant1, committee1, staff1, donor1)
+ * The demo people with their fixed ids (resident1…resident60, tenant1, committee1, staff1, donor1, admin1)
  * and the flats they own or rent. Names are common Chinese names, made deterministically.
  */
 import type { HouseholdLink, Member } from '../../community/rules.js';
@@ -62,6 +62,7 @@ function build(): DemoData {
     { households: [link(seat, 'owner')], committeeOf: [ESTATES[0]!.id] }));
   users.push(person('staff1', 62, 'Community staff (grid member)', { staffOf: [COMMUNITY.id] }));
   users.push(person('donor1', 63, 'Donor · signed in, no household'));
+  users.push(person('admin1', 64, 'Sub-district office · platform admin: creates communities, appoints staff', { communityId: null, platformAdmin: true }));
   // Flats the developer has not sold yet: together they count as one head in owner votes.
   ESTATES.forEach((_, e) => { take(e, 'developer'); take(e, 'developer'); });
   return { users, households };
