@@ -3,7 +3,7 @@ import type { CommunityRepository } from './repository.js';
 import { primaryHousehold, rolesOf, type HouseholdLink } from './rules.js';
 
 const view = (h: HouseholdLink) => ({
-  id: h.householdId, estateId: h.estateId, estateName: h.estateName, building: h.building, unit: h.unit, relation: h.relation,
+  id: h.householdId, estateId: h.estateId, estateName: h.estateName, estateNameEn: h.estateNameEn ?? null, building: h.building, unit: h.unit, relation: h.relation,
 });
 
 export async function getMe(repo: Pick<CommunityRepository, 'getMember'>, callerId: string): Promise<Me> {

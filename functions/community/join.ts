@@ -42,7 +42,8 @@ export async function admit(deps: RegistryDeps, a: Admission): Promise<boolean> 
   const { household, estate, estateId, communityId } = await householdOf(deps, a.householdId);
   const at = deps.clock();
   const input: MembershipInput = {
-    userId: a.userId, householdId: a.householdId, estateId, estateName: String(estate.name), communityId,
+    userId: a.userId, householdId: a.householdId, estateId, estateName: String(estate.name),
+    estateNameEn: typeof estate.nameEn === 'string' ? estate.nameEn : null, communityId,
     building: household.building, room: household.room, relation: a.relation, displayName: a.displayName,
     how: a.how, evidence: a.evidence, joinedAt: at, joinedBy: a.actorId, auditId: deps.newId(),
   };

@@ -10,7 +10,7 @@ import { keys } from './keys.js';
 
 export type Relation = 'owner' | 'tenant' | 'family';
 export interface MembershipInput {
-  userId: string; householdId: string; estateId: string; estateName: string; communityId: string;
+  userId: string; householdId: string; estateId: string; estateName: string; estateNameEn: string | null; communityId: string;
   building: string; room: string; relation: Relation; displayName: string;
   how: 'code' | 'request' | 'staff' | 'link'; evidence: string | null; joinedAt: string; joinedBy: string; auditId: string;
 }

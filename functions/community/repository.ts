@@ -67,6 +67,7 @@ export class CommunityRepository {
         householdId: tail(r),
         estateId: String(r.estateId),
         estateName: String(r.estateName),
+        estateNameEn: typeof r.estateNameEn === 'string' ? r.estateNameEn : null,
         building: String(r.building),
         unit: String(r.unit),
         relation: r.relation as HouseholdLink['relation'],

@@ -5,6 +5,7 @@ export interface HouseholdLink {
   householdId: string;
   estateId: string;
   estateName: string;
+  estateNameEn?: string | null;
   building: string;
   unit: string;
   relation: 'owner' | 'tenant' | 'family';

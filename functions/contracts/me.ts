@@ -10,6 +10,8 @@ export const MyHousehold = z.object({
   id: HouseholdId,
   estateId: EstateId,
   estateName: z.string(),
+  /** The estate's English name where the registry has one, for pages read in English. */
+  estateNameEn: z.string().nullable(),
   building: z.string(),
   unit: z.string(),
   relation: HouseholdRelation,

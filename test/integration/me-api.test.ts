@@ -17,7 +17,7 @@ describe('GET /api/me', () => {
   it('returns an owner\'s household and estate', async () => {
     expect(await me('resident1')).toMatchObject({
       id: 'resident1', displayName: '王秀英', roles: ['resident', 'owner'], estateId: 'chating.dongyuan',
-      household: { estateId: 'chating.dongyuan', relation: 'owner' },
+      household: { estateId: 'chating.dongyuan', estateName: '茶亭东苑', estateNameEn: 'Chating East Garden', relation: 'owner' },
     });
   });
 

@@ -47,6 +47,7 @@ export const en = {
   'nav.staff': 'Staff desk',
   'nav.admin': 'Sub-district office',
   'community.label': 'Community',
+  'community.named': 'Community: {name}',
   'community.choose': 'Choose your community',
   'community.go': 'Switch',
   'activity.cancelledNotice': 'This activity has been cancelled.',

@@ -3,7 +3,7 @@
  * 101 室"), relations and states as message keys, and the code as the server reads it.
  */
 import '$lib/i18n/joining.js';
-import { t, type MessageKey } from '$lib/i18n/index.svelte.js';
+import { i18n, t, type MessageKey } from '$lib/i18n/index.svelte.js';
 
 export type Relation = 'owner' | 'tenant' | 'family';
 export const relations: readonly Relation[] = ['owner', 'tenant', 'family'];
@@ -34,6 +34,9 @@ export function flatLabel(building: string, room: string, say = t): string {
 /** The flat with its estate: "茶亭东苑 1 栋 101 室", "Building 1, room 101, Chating East Garden". */
 export const homeLabel = (estate: string, building: string, room: string, say = t): string =>
   say('joining.home', { estate, flat: flatLabel(building, room, say) });
+/** One of the caller's households in words, with the estate's English name when the page is read in English. */
+export const myHomeLabel = (h: { estateName: string; estateNameEn?: string | null; building: string; unit: string }): string =>
+  homeLabel(i18n.lang === 'en' && h.estateNameEn ? h.estateNameEn : h.estateName, h.building, h.unit);
 
 /**
  * What the server reads from a typed code (JoinCode in contracts/joining.ts): no dashes or spaces,
