@@ -13,5 +13,6 @@ export default {
     // inline styles (infra/security-headers.ts).
     inlineStyleThreshold: 16384,
   },
-  compilerOptions: { runes: true },
+  // No `window.__svelte` version stamp: it would ride along on every page for nobody.
+  compilerOptions: { runes: true, discloseVersion: false },
 };

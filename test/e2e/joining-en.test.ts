@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { decodeQrPng } from './support/qr.js';
 import { screenshotDir, startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage } from './support/steps.js';
+import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage, qrDrawn } from './support/steps.js';
 
 let site: Site;
 beforeAll(async () => { site = await startSite(); });
@@ -61,7 +61,7 @@ describe('joining a household with the letter’s code (English)', () => {
     await letter.getByText(/^Works until [A-Z][a-z]+ \d{1,2}, \d{4}$/, { exact: false }).waitFor();
     printedCode = await letter.locator('.code').innerText();
     const qr = letter.getByRole('img', { name: /^QR code/ });
-    await qr.locator('svg').waitFor();
+    await qrDrawn(qr);
     joinUrl = decodeQrPng(await qr.screenshot());
     expect(joinUrl).toBe(`${site.url}/join?code=${printedCode.replace(/-/g, '')}`);
     await expectAxeClean(page);

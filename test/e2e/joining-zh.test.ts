@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { decodeQrPng } from './support/qr.js';
 import { screenshotDir, startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, screenshot, signInAs } from './support/steps.js';
+import { axeViolations, describeViolations, ready, screenshot, signInAs, qrDrawn } from './support/steps.js';
 
 let site: Site;
 beforeAll(async () => { site = await startSite(); });
@@ -70,7 +70,7 @@ describe('joining a household with the letter’s code (Chinese)', () => {
     expect(printedCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     await letter.getByText(/^有效期至 \d{4}年\d{1,2}月\d{1,2}日$/).waitFor();
     const qr = letter.getByRole('img', { name: /^二维码/ });
-    await qr.locator('svg').waitFor();
+    await qrDrawn(qr);
     joinUrl = decodeQrPng(await qr.screenshot());
     expect(joinUrl).toBe(`${site.url}/join?code=${printedCode.replace(/-/g, '')}`);
     await expectAxeClean(page);

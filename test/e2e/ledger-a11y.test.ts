@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LedgerPage } from '../../functions/contracts/ledger.js';
 import { startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage, revealLazyParts } from './support/steps.js';
+import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage, revealLazyParts, qrDrawn } from './support/steps.js';
 
 let site: Site;
 let giftPath = '';
@@ -100,7 +100,7 @@ describe.each(langs)('ledger pages in $lang', (l) => {
 
   it('an entry with its receipt', async () => {
     const { page, done } = await open(giftPath);
-    await page.getByRole('region', { name: l.receipt }).getByRole('img').locator('svg').waitFor();
+    await qrDrawn(page.getByRole('region', { name: l.receipt }).getByRole('img'));
     await expectAccessible(page, 'entry and receipt');
     await expectNoRawKeys(page);
     await expectNoSideScroll(page);
@@ -165,7 +165,7 @@ describe('ledger pages in elder mode (Chinese)', () => {
       await ready(page);
       expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
       await revealLazyParts(page);
-      await (path === '/ledger' ? page.locator('#entries article').first() : page.getByRole('img', { name: /^二维码/ }).locator('svg')).waitFor();
+      await (path === '/ledger' ? page.locator('#entries article').first().waitFor() : qrDrawn(page.getByRole('img', { name: /^二维码/ })));
       await expectAccessible(page, `${what} (elder mode)`);
       await expectNoSideScroll(page);
       await screenshot(page, `ledger-${what}-elder-zh`);

@@ -13,7 +13,7 @@ import { DevUsers } from '../../functions/contracts/me.js';
 import { LedgerPage, LedgerSummary, ProjectList, type Funding } from '../../functions/contracts/ledger.js';
 import { decodeQrPng } from './support/qr.js';
 import { screenshotDir, startSite, type Site } from './support/site.js';
-import { ready, screenshot, signInAs, revealLazyParts } from './support/steps.js';
+import { ready, screenshot, signInAs, revealLazyParts, qrDrawn } from './support/steps.js';
 
 let site: Site;
 let before: Funding;
@@ -283,7 +283,7 @@ describe('a donation ledger anyone can check (Chinese)', () => {
     await receipt.getByText('工作人员已确认收到').waitFor();
     await receipt.getByRole('heading', { name: '捐赠收据' }).waitFor();
     const qr = receipt.getByRole('img', { name: /^二维码/ });
-    await qr.locator('svg').waitFor();
+    await qrDrawn(qr);
 
     // Read the code from its pixels, as a phone would.
     const url = decodeQrPng(await qr.screenshot());

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Activity } from '../../functions/contracts/activities.js';
 import { startSite, type Site } from './support/site.js';
-import { ready, screenshot, revealLazyParts } from './support/steps.js';
+import { ready, screenshot, revealLazyParts, qrDrawn } from './support/steps.js';
 import { scrollToEveryPart } from './support/lazy.js';
 import { devToken, nextMonday } from './support/activities.js';
 import { decodeQrPng } from './support/qr.js';
@@ -218,7 +218,7 @@ describe('printing', () => {
     await page.getByRole('button', { name: '打印公告' }).waitFor();
     await page.emulateMedia({ media: 'print' });
     const qr = page.getByRole('img', { name: new RegExp(`二维码.*${openProposal}`) });
-    await qr.locator('svg path').waitFor();
+    await qrDrawn(qr);
     // Scanned from the paper's pixels, it opens the proposal.
     expect(decodeQrPng(await qr.screenshot())).toBe(`${site.url}${openProposal}`);
     expect(await page.locator('header').isVisible()).toBe(false);
@@ -241,7 +241,7 @@ describe('printing', () => {
       await page.emulateMedia({ media: 'print' });
       await page.getByText(kind).waitFor();
       const qr = page.getByRole('img', { name: new RegExp(`二维码.*${path}`) });
-      await qr.locator('svg path').waitFor();
+      await qrDrawn(qr);
       expect(decodeQrPng(await qr.screenshot())).toBe(`${site.url}${path}`);
       expect(await page.locator('header').isVisible()).toBe(false);
       await screenshot(page, shot);

@@ -1,7 +1,7 @@
 /** Steps shared by the journeys, written the way a person would do them. */
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { root, screenshotDir } from './site.js';
 
 /** Dev sign-in: open /signin and press the demo user's button. */
@@ -64,4 +64,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     return img.decode().catch(() => undefined);
   })));
   await page.screenshot({ path: resolve(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Waits until a QR code (QrCode.svelte: an image of uqr's SVG) is drawn, so a screenshot of it can be scanned. */
+export async function qrDrawn(qr: Locator): Promise<void> {
+  const img = qr.locator('img');
+  await img.waitFor();
+  await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
 }
