@@ -54,8 +54,12 @@ export async function call<T>(method: string, path: string, opts: CallOptions = 
   const token = opts.auth === false ? null : readSession()?.token;
   if (token) headers.authorization = `Bearer ${token}`;
   let res: Response;
+  const c = method === 'GET' ? await currentCommunity(apiBase) : null;
+  // A read of one community's lists while no community is known (several served, none chosen yet):
+  // the header asks the reader to choose; the page says so instead of failing.
+  if (c === null && scoped(path, '-', method) !== path) throw new ApiError(400, 'community_unknown', 'Choose a community first.');
   try {
-    const url = `${apiBase}${scoped(path, method === 'GET' ? await currentCommunity(apiBase) : null, method)}`;
+    const url = `${apiBase}${scoped(path, c, method)}`;
     res = await (opts.fetch ?? fetch)(url, {
       method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });

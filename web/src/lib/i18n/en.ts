@@ -50,6 +50,7 @@ export const en = {
   'community.named': 'Community: {name}',
   'community.choose': 'Choose your community',
   'community.go': 'Switch',
+  'community.chooseFirst': 'Choose your community at the top of the page first.',
   'activity.cancelledNotice': 'This activity has been cancelled.',
   'activity.cancelReason': 'Reason: {reason}',
   'activity.youConfirmed': 'You are booked (seats: {seats})',

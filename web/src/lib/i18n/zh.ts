@@ -52,6 +52,7 @@ export const zh = {
   'community.named': '社区：{name}',
   'community.choose': '请选择您的社区',
   'community.go': '切换',
+  'community.chooseFirst': '请先在页面上方选择您的社区。',
   'activity.cancelledNotice': '这个活动已经取消了。',
   'activity.cancelReason': '原因：{reason}',
   'activity.youConfirmed': '你已预约成功（{seats} 个座位）',
