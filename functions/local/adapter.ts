@@ -16,6 +16,19 @@ const compiled: CompiledRoute[] = routes.map((row) => {
   return { row, method: row.method, pattern: new RegExp(`^${source}/?$`), names };
 }).sort((a, b) => a.names.length - b.names.length);
 
+/**
+ * A path segment decoded, or left as sent when its percent-escapes are malformed (`%ZZ`,
+ * `%E0%A4%A`): API Gateway passes such paths through too, and the handler answers them with a 400
+ * (after the 401 where the route needs a login), never a crash.
+ */
+export function decodePathPart(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export interface RouteMatch { row: AppRoute; pathParameters: Record<string, string> }
 
 /** The row API Gateway would pick for this request, or null (the catch-all route). */
@@ -24,7 +37,7 @@ export function matchRoute(method: string, path: string): RouteMatch | null {
     if (c.method !== method) continue;
     const m = c.pattern.exec(path);
     if (!m) continue;
-    const pathParameters = Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+    const pathParameters = Object.fromEntries(c.names.map((n, i) => [n, decodePathPart(m[i + 1]!)]));
     return { row: c.row, pathParameters };
   }
   return null;

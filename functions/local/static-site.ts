@@ -13,7 +13,13 @@ const types: Record<string, string> = {
 const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
 
 function pick(root: string, pathname: string): { file: string; status: number } | null {
-  const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null; // a malformed escape names no file: 404
+  }
+  const clean = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   const base = resolve(root, `.${clean}`);
   if (!base.startsWith(resolve(root))) return null;
   for (const candidate of [base, `${base}.html`, join(base, 'index.html')]) {

@@ -8,7 +8,7 @@ import httpRouterHandler, { type Route } from '@middy/http-router';
 import type { Context } from 'aws-lambda';
 import { routes, type AppRoute, type ContextName, type ContextRouteId } from '../../routes.js';
 import { config } from '../config.js';
-import { NotFoundError, UnauthorizedError } from '../errors.js';
+import { BadRequestError, NotFoundError, UnauthorizedError } from '../errors.js';
 import { jsonHeaders, toErrorResult } from './error-response.js';
 import { setLogLevel } from './logger.js';
 import { parseRequest } from './parse-request.js';
@@ -20,10 +20,23 @@ export function callerIdOf(event: HttpEvent): string | null {
   return typeof sub === 'string' && sub.length > 0 ? sub : null;
 }
 
+/**
+ * No id, slug or user id of ours holds a `%`: one left in a path parameter is an escape that did not
+ * decode (`%ZZ`, a cut UTF-8 sequence) or a doubly escaped one. Either way it names nothing: a 400.
+ */
+function rejectMalformedPath(event: HttpEvent): void {
+  const bad = Object.entries(event.pathParameters ?? {}).filter(([, v]) => typeof v === 'string' && v.includes('%'));
+  if (bad.length > 0) {
+    throw new BadRequestError('The path is not valid: it has a malformed percent-escape.',
+      bad.map(([name]) => ({ path: `params.${name}`, code: 'malformed_escape', message: 'Not a valid percent-escape.' })), 'invalid_input');
+  }
+}
+
 function bind(row: AppRoute, impl: (req: never) => Promise<unknown>) {
   return async (event: HttpEvent): Promise<HttpResult> => {
     const callerId = callerIdOf(event);
     if (row.access !== 'public' && callerId === null) throw new UnauthorizedError();
+    rejectMalformedPath(event);
     const input = parseRequest(row, event);
     const result = await impl({ ...input, callerId: row.access === 'public' ? null : callerId, headers: event.headers } as never);
     const checked = row.response.parse(result);
