@@ -14,6 +14,7 @@ import { handler as community } from '../../functions/community/handler.js';
 import { handler as donations } from '../../functions/donations/handler.js';
 import { handler as proposals } from '../../functions/proposals/handler.js';
 import { decodePathPart } from '../../functions/local/adapter.js';
+import { serveStatic } from '../../functions/local/static-site.js';
 import { routes } from '../../functions/routes.js';
 import { httpEvent, lambdaContext } from '../support/event.js';
 
@@ -62,6 +63,12 @@ describe('malformed percent-escapes in path parameters', () => {
   it('holds when API Gateway leaves the parameters to the router (no pathParameters in the event)', async () => {
     const res = await ballots(httpEvent('GET', '/api/ballots/%E0%A4%A'), lambdaContext);
     expect(res.statusCode).toBe(400);
+  });
+
+  it('the local static server answers a malformed file path with a 404', () => {
+    const res = { writeHead: vi.fn(), end: vi.fn() };
+    serveStatic(import.meta.dirname, '/%E0%A4%A.html', res as never, false);
+    expect(res.writeHead).toHaveBeenCalledWith(404, expect.anything());
   });
 
   it('the local adapter keeps a malformed segment as sent and decodes a good one', () => {
