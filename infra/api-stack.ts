@@ -1,6 +1,7 @@
 /**
  * The api stack: one Lambda per bounded context that has routes, an HTTP API with one route per
- * row of functions/routes.ts (JWT-authorized unless the row is public), and Cognito.
+ * row of functions/routes.ts (JWT-authorized unless the row is public), and Cognito; with the
+ * alarms, dashboard and budget that watch them (observability.ts).
  */
 import { Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import {
@@ -17,6 +18,7 @@ import { contexts, routes, type ContextName } from '../functions/routes.js';
 import { Auth } from './auth.js';
 import { ContextFunction } from './context-function.js';
 import { grantMedia, mediaContexts } from './media-access.js';
+import { Observability } from './observability.js';
 
 export interface ApiStackProps extends StackProps {
   readonly tables: Readonly<Record<ContextName, ITable>>;
@@ -25,6 +27,9 @@ export interface ApiStackProps extends StackProps {
   readonly siteOrigins: readonly string[];
   readonly authDomainPrefix: string;
   readonly logLevel: string;
+  /** Subscribed to the alarm topic when given (settings.ts `alarmEmail`). */
+  readonly alarmEmail: string | undefined;
+  readonly monthlyBudgetUsd: number;
 }
 
 /** Unknown paths reach the community Lambda, whose router answers with the API's own 404 body. */
@@ -34,6 +39,7 @@ export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly auth: Auth;
   readonly functions: Partial<Record<ContextName, ContextFunction>> = {};
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -67,6 +73,14 @@ export class ApiStack extends Stack {
     }
     const catchAll = this.httpApi.addRoutes({ path: catchAllPath, methods: [HttpMethod.ANY], integration: community });
     this.acknowledgePublic(catchAll, 'The catch-all only answers 404 for unknown paths and reads no identity.');
+
+    this.observability = new Observability(this, 'Observability', {
+      httpApi: this.httpApi,
+      functions: Object.fromEntries(Object.entries(this.functions).map(([c, f]) => [c, f.fn])),
+      tables: props.tables,
+      alarmEmail: props.alarmEmail,
+      monthlyBudgetUsd: props.monthlyBudgetUsd,
+    });
   }
 
   private addDefaultStage(): void {

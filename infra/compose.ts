@@ -25,6 +25,8 @@ export function composeApp(app: App, options: ComposeOptions) {
     siteOrigins: settings.siteOrigins,
     authDomainPrefix: settings.authDomainPrefix,
     logLevel: settings.logLevel,
+    alarmEmail: settings.alarmEmail,
+    monthlyBudgetUsd: settings.monthlyBudgetUsd,
   });
   const site = new SiteStack(app, 'GongzhiSite', {
     env,

@@ -1,0 +1,76 @@
+/**
+ * One CloudWatch dashboard per deployment: the alarms' states, then the API, the functions and the
+ * tables, one graph per measure with a line per function or table, so a new context shows up by itself.
+ */
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  AlarmStatusWidget, Dashboard, GraphWidget, type IAlarm, type IMetric,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import type { IndexDef } from '../functions/shared/db/tables.js';
+import { errorRate, tableThrottles, thresholds } from './alarms.js';
+
+export interface DashboardSources {
+  readonly api: IHttpApi;
+  readonly functions: readonly { readonly name: string; readonly fn: IFunction }[];
+  readonly tables: readonly { readonly name: string; readonly table: ITable; readonly indexes: readonly IndexDef[] }[];
+  readonly alarms: readonly IAlarm[];
+}
+
+const period = Duration.minutes(5);
+const graph = (title: string, left: IMetric[], width = 8) => new GraphWidget({ title, left, width, height: 6 });
+
+export function dashboardName(scope: Construct): string {
+  const stack = Stack.of(scope);
+  // Dashboards are listed account-wide: the region keeps two deployments of one account apart.
+  return `${stack.stackName}-${stack.region}`;
+}
+
+export function createDashboard(scope: Construct, id: string, s: DashboardSources): Dashboard {
+  const { api, functions, tables } = s;
+  const perFunction = (title: string, metric: (fn: IFunction, name: string) => IMetric) =>
+    graph(title, functions.map(({ name, fn }) => metric(fn, name)));
+  const perTable = (title: string, metric: (table: ITable, name: string) => IMetric) =>
+    graph(title, tables.map(({ name, table }) => metric(table, name)));
+  return new Dashboard(scope, id, {
+    dashboardName: dashboardName(scope),
+    defaultInterval: Duration.days(1),
+    widgets: [
+      [new AlarmStatusWidget({ title: 'Alarms', alarms: [...s.alarms], width: 24, height: 4 })],
+      [
+        graph('API requests', [api.metricCount({ period, statistic: 'Sum', label: 'requests' })]),
+        graph('API 4xx and 5xx', [
+          api.metricClientError({ period, label: '4xx' }), api.metricServerError({ period, label: '5xx' }),
+        ]),
+        graph('API error rates (%)', [
+          errorRate(api, 'ServerError', thresholds.min5xxRequests, '5xx %'),
+          errorRate(api, 'ClientError', thresholds.min4xxRequests, '4xx %'),
+        ]),
+      ],
+      [
+        graph('API latency (ms)', ['p50', 'p90', 'p99'].map((p) => api.metricLatency({ period, statistic: p, label: p })), 12),
+        graph('Integration latency (ms)', ['p50', 'p90', 'p99'].map((p) => api.metricIntegrationLatency({ period, statistic: p, label: p })), 12),
+      ],
+      [
+        perFunction('Lambda invocations', (fn, label) => fn.metricInvocations({ period, statistic: 'Sum', label })),
+        perFunction('Lambda errors', (fn, label) => fn.metricErrors({ period, statistic: 'Sum', label })),
+        perFunction('Lambda throttles', (fn, label) => fn.metricThrottles({ period, statistic: 'Sum', label })),
+      ],
+      [
+        perFunction('Lambda duration p99 (ms)', (fn, label) => fn.metricDuration({ period, statistic: 'p99', label })),
+        perFunction('Lambda duration p50 (ms)', (fn, label) => fn.metricDuration({ period, statistic: 'p50', label })),
+        perFunction('Lambda concurrent executions (max)', (fn, label) =>
+          fn.metric('ConcurrentExecutions', { period, statistic: 'Maximum', label })),
+      ],
+      [
+        perTable('DynamoDB consumed RCU', (t, label) => t.metricConsumedReadCapacityUnits({ period, statistic: 'Sum', label })),
+        perTable('DynamoDB consumed WCU', (t, label) => t.metricConsumedWriteCapacityUnits({ period, statistic: 'Sum', label })),
+        graph('DynamoDB throttle events (table + indexes)', tables.map(({ name, table, indexes }) =>
+          tableThrottles(name, table, indexes))),
+      ],
+    ],
+  });
+}
