@@ -103,11 +103,12 @@ export class ActivityRepository extends BookingWrites {
     const [index, attr, value] = o.spaceId ? ['gsi1', 'gsi1pk', activityKeys.space(o.communityId, o.spaceId)] : ['gsi2', 'gsi2pk', activityKeys.community(o.communityId)];
     const skAttr = attr.replace('pk', 'sk');
     const keys = ['pk', 'sk', attr, skAttr];
+    const to = `${o.to}~`;
     const out = await this.db.send(new QueryCommand({
       TableName: this.table, IndexName: index, Limit: o.limit,
-      ExclusiveStartKey: o.cursor ? decodeCursor(o.cursor, { attr, value, keys }) : undefined,
+      ExclusiveStartKey: o.cursor ? decodeCursor(o.cursor, { attr, value, keys, within: (k) => k[skAttr]! >= o.from && k[skAttr]! <= to }) : undefined,
       KeyConditionExpression: `${attr} = :v AND ${skAttr} BETWEEN :from AND :to`,
-      ExpressionAttributeValues: { ':v': value, ':from': o.from, ':to': `${o.to}~` },
+      ExpressionAttributeValues: { ':v': value, ':from': o.from, ':to': to },
     }));
     const last = out.LastEvaluatedKey as Key | undefined;
     return { items: (out.Items ?? []).map(toSummary), cursor: last ? encodeCursor(Object.fromEntries(keys.map((k) => [k, String(last[k])]))) : null };

@@ -56,7 +56,7 @@ export class CommentRepository {
 
   async list(proposalId: string, limit: number, cursor?: string): Promise<{ items: Comment[]; cursor: string | null }> {
     const pk = proposalKeys.pk(proposalId);
-    const start = cursor ? decodeCursor(cursor, { attr: 'pk', value: pk, keys: ['pk', 'sk'] }) : undefined;
+    const start = cursor ? decodeCursor(cursor, { attr: 'pk', value: pk, keys: ['pk', 'sk'], within: (k) => k.sk!.startsWith('COMMENT#') }) : undefined;
     const out = await this.db.send(new QueryCommand({
       TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)', Limit: limit, ExclusiveStartKey: start,
       ExpressionAttributeValues: { ':pk': pk, ':c': 'COMMENT#' },
