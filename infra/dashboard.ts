@@ -10,13 +10,12 @@ import {
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import type { IndexDef } from '../functions/shared/db/tables.js';
 import { errorRate, tableThrottles, thresholds } from './alarms.js';
 
 export interface DashboardSources {
   readonly api: IHttpApi;
   readonly functions: readonly { readonly name: string; readonly fn: IFunction }[];
-  readonly tables: readonly { readonly name: string; readonly table: ITable; readonly indexes: readonly IndexDef[] }[];
+  readonly tables: readonly { readonly name: string; readonly table: ITable }[];
   readonly alarms: readonly IAlarm[];
 }
 
@@ -51,25 +50,20 @@ export function createDashboard(scope: Construct, id: string, s: DashboardSource
         ]),
       ],
       [
-        graph('API latency (ms)', ['p50', 'p90', 'p99'].map((p) => api.metricLatency({ period, statistic: p, label: p })), 12),
-        graph('Integration latency (ms)', ['p50', 'p90', 'p99'].map((p) => api.metricIntegrationLatency({ period, statistic: p, label: p })), 12),
-      ],
-      [
+        graph('API latency (ms)', ['p50', 'p90', 'p99'].map((p) => api.metricLatency({ period, statistic: p, label: p }))),
         perFunction('Lambda invocations', (fn, label) => fn.metricInvocations({ period, statistic: 'Sum', label })),
         perFunction('Lambda errors', (fn, label) => fn.metricErrors({ period, statistic: 'Sum', label })),
-        perFunction('Lambda throttles', (fn, label) => fn.metricThrottles({ period, statistic: 'Sum', label })),
       ],
       [
+        perFunction('Lambda throttles', (fn, label) => fn.metricThrottles({ period, statistic: 'Sum', label })),
         perFunction('Lambda duration p99 (ms)', (fn, label) => fn.metricDuration({ period, statistic: 'p99', label })),
-        perFunction('Lambda duration p50 (ms)', (fn, label) => fn.metricDuration({ period, statistic: 'p50', label })),
         perFunction('Lambda concurrent executions (max)', (fn, label) =>
           fn.metric('ConcurrentExecutions', { period, statistic: 'Maximum', label })),
       ],
       [
         perTable('DynamoDB consumed RCU', (t, label) => t.metricConsumedReadCapacityUnits({ period, statistic: 'Sum', label })),
         perTable('DynamoDB consumed WCU', (t, label) => t.metricConsumedWriteCapacityUnits({ period, statistic: 'Sum', label })),
-        graph('DynamoDB throttle events (table + indexes)', tables.map(({ name, table, indexes }) =>
-          tableThrottles(name, table, indexes))),
+        graph('DynamoDB throttle events', tables.map(({ name, table }) => tableThrottles(name, table))),
       ],
     ],
   });

@@ -3,6 +3,7 @@
  * alarms, the dashboard and the monthly budget. Lives in the api stack, which holds the functions and
  * the HTTP API and already reads every table's name, so the data stack exports nothing new.
  */
+import { CfnOutput } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Dashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -10,7 +11,6 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { ContextName } from '../functions/routes.js';
-import { tableDefs } from '../functions/shared/db/tables.js';
 import { AlarmTopic } from './alarm-topic.js';
 import { AlarmSet } from './alarms.js';
 import { createBudget } from './budget.js';
@@ -20,7 +20,7 @@ export interface ObservabilityProps {
   readonly httpApi: IHttpApi;
   /** Every Lambda of the stack: each gets its Errors and Throttles alarms and its dashboard lines. */
   readonly functions: Readonly<Partial<Record<ContextName, IFunction>>>;
-  /** Every table: each gets a throttle alarm (table and indexes) and its dashboard lines. */
+  /** Every table: each gets a throttle alarm and its dashboard lines. */
   readonly tables: Readonly<Record<ContextName, ITable>>;
   readonly alarmEmail: string | undefined;
   readonly monthlyBudgetUsd: number;
@@ -37,14 +37,18 @@ export class Observability extends Construct {
     this.topic = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail }).topic;
     const functions = Object.entries(props.functions).map(([c, fn]) => ({ name: pascal(c), fn: fn! }));
     const tables = (Object.keys(props.tables) as ContextName[])
-      .map((c) => ({ name: pascal(c), table: props.tables[c], indexes: tableDefs[c].indexes }));
+      .map((c) => ({ name: pascal(c), table: props.tables[c] }));
 
     const alarms = new AlarmSet(this, this.topic);
     alarms.api(props.httpApi);
     for (const { name, fn } of functions) alarms.fn(name, fn);
-    for (const { name, table, indexes } of tables) alarms.table(name, table, indexes);
+    for (const { name, table } of tables) alarms.table(name, table);
 
     this.dashboard = createDashboard(this, 'Dashboard', { api: props.httpApi, functions, tables, alarms: alarms.alarms });
     createBudget(this, 'MonthlyBudget', { limitUsd: props.monthlyBudgetUsd, topic: this.topic });
+
+    // Printed after `cdk deploy`: where to subscribe more people, and which dashboard to open.
+    new CfnOutput(this, 'AlarmTopicArn', { key: 'AlarmTopicArn', value: this.topic.topicArn, description: 'SNS topic of alarm and budget notices' });
+    new CfnOutput(this, 'DashboardName', { key: 'DashboardName', value: this.dashboard.dashboardName, description: 'CloudWatch dashboard of this deployment' });
   }
 }
