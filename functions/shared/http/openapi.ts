@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 document, generated from the route table and its zod contracts. */
 import { z } from 'zod';
 import { ErrorBody } from '../../contracts/common.js';
-import { routes, type RouteDef } from '../../routes.js';
+import { allowedRoles, callerRoles, parties, routes, type RouteDef } from '../../routes.js';
 
 const schema = (s: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' });
@@ -28,10 +28,24 @@ function parameters(r: RouteDef) {
 const errorResponse = (description: string) =>
   ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
+/** The row's `allow` in one sentence, naming the roles of the document's `x-caller-roles`. */
+export function whoMayCall(r: Pick<RouteDef, 'allow' | 'alsoAllow' | 'hiddenFrom'>): string {
+  if (r.allow === 'anyone') return 'Who may call it: anyone, signed in or not.';
+  if (r.allow === 'signed-in') return 'Who may call it: anyone signed in, for their own records; without a token, 401.';
+  const roles = r.allow.length > 0 ? [`${r.allow.join(', ')} (roles as in x-caller-roles)`] : [];
+  const who = [...roles, ...(r.alsoAllow ? [parties[r.alsoAllow]] : [])].join(' and ');
+  const hidden = r.hiddenFrom?.length ? ` (${r.hiddenFrom.join(', ')}: 404, the object is not theirs to see)` : '';
+  return `Who may call it: only ${who}. Anyone else signed in gets 403${hidden}; without a token, 401.`;
+}
+
 function operation(r: RouteDef) {
   return {
     operationId: r.id,
     summary: r.summary,
+    description: whoMayCall(r),
+    'x-allowed-roles': allowedRoles(r.allow),
+    ...(r.alsoAllow ? { 'x-also-allowed': r.alsoAllow } : {}),
+    ...(r.hiddenFrom?.length ? { 'x-hidden-from': r.hiddenFrom } : {}),
     tags: [r.context],
     ...(r.access === 'public' ? { security: [] } : {}),
     parameters: parameters(r),
@@ -53,7 +67,14 @@ export function openApiDocument(version: string) {
   }
   return {
     openapi: '3.1.0' as const,
-    info: { title: 'Gongzhi API', version, description: 'Public participation for old urban neighbourhoods.' },
+    info: {
+      title: 'Gongzhi API', version,
+      description: 'Public participation for old urban neighbourhoods. Each operation says who may call it (`x-allowed-roles`, in the '
+        + 'terms of `x-caller-roles`: who the caller is to the object the request is about, in community C and estate A; '
+        + '`x-also-allowed`: the person the object names, `x-hidden-from`: refused with 404 rather than 403).',
+    },
+    'x-caller-roles': callerRoles,
+    'x-parties': parties,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: { Error: schema(ErrorBody, 'output') },
