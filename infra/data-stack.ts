@@ -45,6 +45,8 @@ export class DataStack extends Stack {
       // Community records, ledgers and ballots must outlive any stack mistake.
       removalPolicy: RemovalPolicy.RETAIN,
       encryption: TableEncryption.AWS_MANAGED,
+      // Short-lived items (the per-person write counts of shared/write-limits.ts) carry `expiresAt`.
+      timeToLiveAttribute: 'expiresAt',
     });
     for (const index of def.indexes) {
       table.addGlobalSecondaryIndex({

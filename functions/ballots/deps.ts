@@ -1,5 +1,6 @@
 import type { CommunityRepository } from '../community/repository.js';
 import type { Clock } from '../shared/clock.js';
+import type { WriteLimits } from '../shared/write-limits.js';
 import type { BallotRepository } from './repository.js';
 import type { RegistryReader } from './roll-from-registry.js';
 import type { RollRepository } from './roll-repository.js';
@@ -8,6 +9,8 @@ export interface BallotDeps {
   ballots: BallotRepository;
   rolls: RollRepository;
   community: CommunityRepository;
+  /** Per-person daily limit on objections. */
+  writeLimits: WriteLimits;
   /** The community table's households and their verified owners (the roll derived from the registry). */
   registry: RegistryReader;
   clock: Clock;

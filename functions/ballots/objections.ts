@@ -1,5 +1,6 @@
 /** Objections to a published result during its notice period, and the committee's answers. */
 import type { Ballot } from '../contracts/ballots.js';
+import { countWrite } from '../community/write-limit.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { loadBallot, requireCommittee } from './access.js';
 import type { BallotDeps } from './deps.js';
@@ -13,6 +14,7 @@ export async function fileObjection(deps: BallotDeps, callerId: string, ballotId
   const now = deps.clock();
   if (meta.status !== 'closed') throw new ConflictError('Objections are taken once the result is published.', 'not_closed');
   const member = await deps.community.getMember(callerId);
+  await countWrite({ settingsOf: (c) => deps.community.getSettings(c), writeLimits: deps.writeLimits }, member, String(meta.communityId), 'objections', now);
   const objection = { id: deps.newId(), by: callerId, byName: member.displayName, text, at: now, response: null };
   if (!(await deps.ballots.addObjection(ballotId, objection, now))) {
     throw new ConflictError('The notice period is over; the result is final.', 'notice_over');

@@ -4,6 +4,7 @@ import { CommunityRepository } from '../community/repository.js';
 import { systemClock } from '../shared/clock.js';
 import type { Config } from '../shared/config.js';
 import { newId } from '../shared/ids.js';
+import { WriteLimits } from '../shared/write-limits.js';
 import { randomCode } from './codes.js';
 import type { BallotDeps } from './deps.js';
 import { BallotRepository } from './repository.js';
@@ -14,6 +15,7 @@ export const createBallotDeps = (db: DynamoDBDocumentClient, cfg: Pick<Config, '
   ballots: new BallotRepository(db, cfg.tables.ballots),
   rolls: new RollRepository(db, cfg.tables.ballots, cfg.tables.community),
   community: new CommunityRepository(db, cfg.tables.community),
+  writeLimits: new WriteLimits(db, cfg.tables.ballots),
   registry: new RegistryReader(db, cfg.tables.community),
   clock: systemClock, newId, randomCode,
 });

@@ -5,7 +5,7 @@ import type { CreateCommunityBody } from '../contracts/registry.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { requirePlatformAdmin, requireStaffOf, type RegistryDeps } from './registry-deps.js';
 import { toCommunity } from './registry-repository.js';
-import { defaultSettings } from './rules.js';
+import { defaultSettings, type CommunitySettings } from './rules.js';
 
 export async function listCommunities(deps: RegistryDeps): Promise<{ items: Community[] }> {
   const items = (await deps.registry.listCommunities()).map(toCommunity);
@@ -31,13 +31,15 @@ export async function createCommunity(deps: RegistryDeps, callerId: string, body
 export async function putSettings(deps: RegistryDeps, callerId: string, communityId: string, body: CommunitySettingsBody): Promise<Community> {
   await requireStaffOf(deps, callerId, communityId);
   const at = deps.clock();
+  // What the change leaves out stays as it was; each named setting is set on its own.
   const before = await deps.registry.setSettings(communityId, body, at, callerId);
   if (!before) throw new NotFoundError(`No community ${communityId}.`);
-  const old = { ...defaultSettings, ...(before.settings as object | undefined) } as CommunitySettingsBody;
-  const changed = (Object.keys(body) as (keyof CommunitySettingsBody)[]).filter((k) => old[k] !== body[k]);
+  const old: CommunitySettings = { ...defaultSettings, ...(before.settings as object | undefined) };
+  const next: CommunitySettings = { ...old, ...body };
+  const changed = (Object.keys(next) as (keyof CommunitySettings)[]).filter((k) => old[k] !== next[k]);
   if (changed.length > 0) {
     await deps.audit.append({ id: deps.newId(), at, communityId, actorId: callerId, action: 'settings.change', subject: communityId,
-      details: Object.fromEntries(changed.map((k) => [k, `${old[k]} → ${body[k]}`])) });
+      details: Object.fromEntries(changed.map((k) => [k, `${old[k]} → ${next[k]}`])) });
   }
-  return toCommunity({ ...before, settings: body });
+  return toCommunity({ ...before, settings: next });
 }

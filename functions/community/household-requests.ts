@@ -4,6 +4,7 @@
  * once. Accepting admits the person exactly as a code would.
  */
 import type { z } from 'zod';
+import { countWrite } from './write-limit.js';
 import { communityOfId } from '../contracts/common.js';
 import type { DecisionBody, HouseholdRequest, HouseholdRequestBody } from '../contracts/joining.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../shared/errors.js';
@@ -29,6 +30,7 @@ export async function createRequest(deps: RegistryDeps, callerId: string, body: 
   }
   const pending = (await deps.requests.ofUser(callerId)).find((r) => r.householdId === householdId && r.status === 'pending');
   if (pending) throw new ConflictError('You have asked to join this household already; staff will answer.', 'request_pending');
+  await countWrite({ settingsOf: (c) => deps.members.getSettings(c), writeLimits: deps.writeLimits }, await deps.members.getMember(callerId), communityId, 'householdRequests', deps.clock());
   const r: RequestItem = {
     id: deps.newId(), communityId, estateId: body.estateId, householdId, building: body.building, room: body.room,
     relation: body.relation, userId: callerId, displayName: body.displayName, note: body.note ?? null, status: 'pending',

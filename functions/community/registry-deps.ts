@@ -1,5 +1,6 @@
 /** What the registry's use cases need, and who may use them: from the caller's id and the community table only. */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { WriteLimits } from '../shared/write-limits.js';
 import type { ContextName } from '../routes.js';
 import type { Clock } from '../shared/clock.js';
 import { ForbiddenError, NotFoundError } from '../shared/errors.js';
@@ -15,7 +16,9 @@ import { RolesRepository } from './roles-repository.js';
 import { isCommitteeOf, isPlatformAdmin, isStaffOrAdmin, type Member } from './rules.js';
 
 export interface RegistryDeps {
-  members: Pick<CommunityRepository, 'getMember'>;
+  members: Pick<CommunityRepository, 'getMember' | 'getSettings'>;
+  /** Per-person daily limit on household requests. */
+  writeLimits: WriteLimits;
   registry: RegistryRepository;
   roles: RolesRepository;
   households: HouseholdsRepository;
@@ -32,7 +35,7 @@ export interface RegistryDeps {
 export const createRegistryDeps = (db: DynamoDBDocumentClient, tables: Readonly<Record<ContextName, string>>, clock: Clock, newId: () => string): RegistryDeps => {
   const table = tables.community;
   return {
-    members: new CommunityRepository(db, table), registry: new RegistryRepository(db, table), roles: new RolesRepository(db, table),
+    members: new CommunityRepository(db, table), writeLimits: new WriteLimits(db, table), registry: new RegistryRepository(db, table), roles: new RolesRepository(db, table),
     households: new HouseholdsRepository(db, table), audit: new AuditLog(db, table), codes: new CodesRepository(db, table),
     memberships: new MembershipRepository(db, table), requests: new RequestsRepository(db, table), personal: new PersonalData(db, tables),
     clock, newId,

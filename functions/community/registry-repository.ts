@@ -56,15 +56,21 @@ export class RegistryRepository {
     });
   }
 
-  /** Replaces the settings; returns the item as it was, or null when the community does not exist. */
-  async setSettings(id: string, settings: CommunitySettings, at: string, by: string): Promise<Item | null> {
+  /**
+   * Sets the settings named in `changes`, each on its own (two staff changing different settings at
+   * once both land); returns the item as it was, or null when the community does not exist.
+   */
+  async setSettings(id: string, changes: Partial<CommunitySettings>, at: string, by: string): Promise<Item | null> {
+    const names = Object.keys(changes);
     try {
       const out = await this.db.send(new UpdateCommand({
         TableName: this.table, Key: { pk: keys.community(id), sk: 'META' },
-        UpdateExpression: 'SET settings = :s, settingsChangedAt = :at, settingsChangedBy = :by',
+        UpdateExpression: `SET ${names.map((_, i) => `settings.#k${i} = :v${i}`).join(', ')}, settingsChangedAt = :at, settingsChangedBy = :by`,
         // Why: settings belong to a community that exists; never create a half community.
-        ConditionExpression: 'attribute_exists(#n)', ExpressionAttributeNames: { '#n': 'name' },
-        ExpressionAttributeValues: { ':s': settings, ':at': at, ':by': by }, ReturnValues: 'ALL_OLD',
+        ConditionExpression: 'attribute_exists(#n) AND attribute_exists(settings)',
+        ExpressionAttributeNames: { '#n': 'name', ...Object.fromEntries(names.map((k, i) => [`#k${i}`, k])) },
+        ExpressionAttributeValues: { ...Object.fromEntries(names.map((k, i) => [`:v${i}`, changes[k as keyof CommunitySettings]])), ':at': at, ':by': by },
+        ReturnValues: 'ALL_OLD',
       }));
       return out.Attributes ?? null;
     } catch (e) {

@@ -19,8 +19,21 @@ export interface CommunitySettings {
   supportLimit: number;
   /** Days an answer or a result stays on public notice for objections (公示期). */
   noticePeriodDays: number;
+  /** Writes one person may send per day (0 = no limit): see functions/shared/write-limits.ts. */
+  proposalsPerDay: number;
+  commentsPerDay: number;
+  reportsPerDay: number;
+  objectionsPerDay: number;
+  householdRequestsPerDay: number;
 }
-export const defaultSettings: CommunitySettings = { supportThreshold: 30, supportLimit: 0, noticePeriodDays: 7 };
+/**
+ * A resident proposes a few things a day at most, comments more, reports and objects rarely; a
+ * household request is asked once or twice. Generous for people, tight for a script.
+ */
+export const defaultSettings: CommunitySettings = {
+  supportThreshold: 30, supportLimit: 0, noticePeriodDays: 7,
+  proposalsPerDay: 5, commentsPerDay: 50, reportsPerDay: 20, objectionsPerDay: 5, householdRequestsPerDay: 3,
+};
 
 /** Everything the community table says about one person, read in a single Query. */
 export interface Member {

@@ -33,6 +33,8 @@ import { z } from 'zod';
 import { Space } from './activities.js';
 import { Cursor, EstateId, HouseholdId, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
 
+const PerDay = z.number().int().min(0).max(10_000);
+
 export const CommunitySettingsBody = z.strictObject({
   /** Backing that moves an open proposal to review. */
   supportThreshold: z.number().int().min(1).max(100_000),
@@ -40,8 +42,20 @@ export const CommunitySettingsBody = z.strictObject({
   supportLimit: z.number().int().min(0).max(1000),
   /** Days an answer or a result stays on public notice (公示期). */
   noticePeriodDays: z.number().int().min(1).max(90),
+  /**
+   * How many of each write one person may send per day (Beijing time, from midnight), so nobody
+   * can flood the others; 0 = no limit. Staff acting in their community are never held by these.
+   * Optional in a change: what is left out stays as it was.
+   */
+  proposalsPerDay: PerDay.optional(),
+  commentsPerDay: PerDay.optional(),
+  reportsPerDay: PerDay.optional(),
+  objectionsPerDay: PerDay.optional(),
+  householdRequestsPerDay: PerDay.optional(),
 });
 export type CommunitySettingsBody = z.infer<typeof CommunitySettingsBody>;
+/** The settings as stored and shown: every limit filled in. */
+export const CommunitySettings = CommunitySettingsBody.required();
 
 const Name = z.string().trim().min(2).max(60);
 const NameEn = z.string().trim().min(2).max(80);
@@ -57,7 +71,7 @@ export const CreateCommunityBody = z.strictObject({
 });
 export const Community = z.object({
   id: Slug, name: z.string(), nameEn: z.string().nullable(), district: z.string().nullable(),
-  settings: CommunitySettingsBody, createdAt: Timestamp,
+  settings: CommunitySettings, createdAt: Timestamp,
 });
 export type Community = z.infer<typeof Community>;
 export const CommunityList = z.object({ items: z.array(Community) });

@@ -1,10 +1,16 @@
 /** Loading what a step needs and checking who may take it, shared by the proposal use cases. */
 import type { Member } from '../community/rules.js';
+import { countWrite } from '../community/write-limit.js';
+import type { LimitedWrite } from '../shared/write-limits.js';
 import type { Person, TimelineEvent } from '../contracts/proposals.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { ProposalDeps } from './deps.js';
 import type { ProposalRecord } from './records.js';
 import { canTake, explainRefusal, isModerator, mayParticipate, type Step } from './rules.js';
+
+/** Counts one of the caller's limited writes in the community, or refuses it with a 429 (staff are not held). */
+export const limitWrite = (deps: ProposalDeps, member: Member, communityId: string, write: LimitedWrite): Promise<void> =>
+  countWrite({ settingsOf: (c) => deps.community.getSettings(c), writeLimits: deps.writeLimits }, member, communityId, write, deps.clock());
 
 export const notFound = () => new NotFoundError('There is no proposal with this id.');
 export const personOf = (m: Member): Person => ({ id: m.id, name: m.displayName });

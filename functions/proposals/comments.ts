@@ -1,6 +1,6 @@
 import type { Comment, CommentPage } from '../contracts/comments.js';
 import { BadRequestError, ConflictError } from '../shared/errors.js';
-import { load, notFound, personOf, requireResident } from './access.js';
+import { limitWrite, load, notFound, personOf, requireResident } from './access.js';
 import type { ProposalDeps } from './deps.js';
 
 export async function listComments(deps: ProposalDeps, id: string, limit: number, cursor?: string): Promise<CommentPage> {
@@ -17,6 +17,7 @@ export async function addComment(deps: ProposalDeps, callerId: string, id: strin
     throw new BadRequestError('You can reply only to a top-level comment of this proposal.', [
       { path: 'body.parentId', code: 'invalid_parent', message: 'not a top-level comment of this proposal' }]);
   }
+  await limitWrite(deps, member, proposal.communityId, 'comments');
   const comment: Comment = {
     id: deps.newId(), proposalId: id, parentId: body.parentId ?? null, author: personOf(member), body: body.body,
     createdAt: deps.clock(), hidden: null,

@@ -1,7 +1,7 @@
 import { isStaffOf } from '../community/rules.js';
 import type { CreateProposalBody, Proposal } from '../contracts/proposals.js';
 import { BadRequestError, ForbiddenError } from '../shared/errors.js';
-import { personOf, requireResident, timelineEvent } from './access.js';
+import { limitWrite, personOf, requireResident, timelineEvent } from './access.js';
 import type { ProposalDeps } from './deps.js';
 import { present } from './read-proposals.js';
 import type { ProposalRecord } from './records.js';
@@ -25,6 +25,7 @@ export async function createProposal(deps: ProposalDeps, callerId: string, body:
   if (!author.communityId) throw new ForbiddenError('Only residents of a verified household can propose. Community staff can verify your household.');
   requireResident(author, author.communityId, 'propose. Community staff can verify your household');
   const settings = await deps.community.getSettings(author.communityId);
+  await limitWrite(deps, caller, author.communityId, 'proposals');
   const now = deps.clock();
   const onBehalf = author.id !== caller.id;
   const record: ProposalRecord = {

@@ -1,5 +1,6 @@
 import type { CommunityRepository } from '../community/repository.js';
 import type { Clock } from '../shared/clock.js';
+import type { WriteLimits } from '../shared/write-limits.js';
 import type { CommentRepository } from './comment-repository.js';
 import type { LifecycleRepository } from './lifecycle-repository.js';
 import type { ProposalRepository } from './repository.js';
@@ -12,6 +13,8 @@ export interface ProposalDeps {
   comments: CommentRepository;
   supportLimits: SupportLimitRepository;
   community: CommunityRepository;
+  /** Per-person daily limits on proposals, comments, reports and objections. */
+  writeLimits: WriteLimits;
   clock: Clock;
   newId: () => string;
 }

@@ -2,7 +2,7 @@
 import type { AnswerBody } from '../contracts/proposal-actions.js';
 import type { Proposal } from '../contracts/proposals.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
-import { load, personOf, refused, requireModerator, requireResident, requireStep, timelineEvent } from './access.js';
+import { limitWrite, load, personOf, refused, requireModerator, requireResident, requireStep, timelineEvent } from './access.js';
 import type { ProposalDeps } from './deps.js';
 import { present } from './read-proposals.js';
 import { inNoticePeriod, noticeEnd } from './rules.js';
@@ -48,6 +48,7 @@ export async function fileObjection(deps: ProposalDeps, callerId: string, id: st
   const now = deps.clock();
   if (!proposal.answer || !inNoticePeriod(proposal.answer.noticeEndsAt, now)) throw new ConflictError('The notice period for this answer is over.', 'notice_over');
   if (proposal.objections.some((o) => o.id === member.id)) throw new ConflictError('You have already objected to this answer.', 'duplicate');
+  await limitWrite(deps, member, proposal.communityId, 'objections');
   const event = timelineEvent(deps, 'objection_filed', personOf(member), { text: reason });
   const done = await deps.lifecycle.fileObjection(proposal, event, { id: member.id, by: personOf(member), reason, at: now });
   return show(deps)(done ?? await refused(deps, 'object', id, 'You have already objected, or the notice period is over.'));

@@ -1,7 +1,7 @@
 /** Reports from anyone signed in; committee and staff hide, keep or restore, always with a reason. */
 import type { ModerationItem, ModerationTarget } from '../contracts/comments.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
-import { load, moderatedCommunity, personOf, requireModerator, timelineEvent } from './access.js';
+import { limitWrite, load, moderatedCommunity, personOf, requireModerator, timelineEvent } from './access.js';
 import type { ProposalDeps } from './deps.js';
 
 const excerptOf = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
@@ -17,6 +17,7 @@ export async function report(deps: ProposalDeps, callerId: string, id: string, r
     if (!found) throw new NotFoundError('There is no such comment on this proposal.');
     ({ body: excerpt, author } = found.comment);
   }
+  await limitWrite(deps, member, proposal.communityId, 'reports');
   const reportCount = await deps.comments.report(proposal.communityId, {
     target, excerpt: excerptOf(excerpt), author, by: personOf(member), reason, at: deps.clock(),
   });

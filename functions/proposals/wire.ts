@@ -4,6 +4,7 @@ import { CommunityRepository } from '../community/repository.js';
 import { systemClock } from '../shared/clock.js';
 import type { Config } from '../shared/config.js';
 import { newId } from '../shared/ids.js';
+import { WriteLimits } from '../shared/write-limits.js';
 import { CommentRepository } from './comment-repository.js';
 import type { ProposalDeps } from './deps.js';
 import { LifecycleRepository } from './lifecycle-repository.js';
@@ -18,6 +19,7 @@ export function createProposalDeps(db: DynamoDBDocumentClient, cfg: Pick<Config,
     comments: new CommentRepository(db, cfg.tables.proposals),
     supportLimits: new SupportLimitRepository(db, cfg.tables.proposals),
     community: new CommunityRepository(db, cfg.tables.community),
+    writeLimits: new WriteLimits(db, cfg.tables.proposals),
     clock: systemClock,
     newId,
   };

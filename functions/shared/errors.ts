@@ -2,7 +2,7 @@
 export interface Issue { path: string; code: string; message: string }
 
 export class AppError extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 404 | 409, readonly code: string, message: string,
+  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 429, readonly code: string, message: string,
     readonly issues?: Issue[]) {
     super(message);
     this.name = new.target.name;
@@ -22,4 +22,8 @@ export class NotFoundError extends AppError {
 }
 export class ConflictError extends AppError {
   constructor(message: string, code = 'conflict') { super(409, code, message); }
+}
+/** One person sent as many of a write as the community allows for now; `retryAfterSeconds` says when to come back. */
+export class TooManyRequestsError extends AppError {
+  constructor(message: string, readonly retryAfterSeconds: number) { super(429, 'too_many', message); }
 }

@@ -49,6 +49,12 @@ describe('data stack', () => {
     }
   });
 
+  it('expires short-lived items (per-person write counts) by their expiresAt', () => {
+    for (const c of contexts) {
+      expect(tableOf(c).Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    }
+  });
+
   it('retains every table when the stack or the resource goes away', () => {
     for (const c of contexts) {
       expect(tableOf(c).DeletionPolicy).toBe('Retain');

@@ -56,7 +56,11 @@ describe('POST /api/proposals', () => {
 
 describe('GET /api/proposals and /api/proposals/{id}', () => {
   it('pages newest first with cursors that cover every proposal once', async () => {
-    for (let n = 10; n < 17; n++) await api.call('POST', '/api/proposals', { token: resident1, body: sampleProposal(n) });
+    // Several residents: one person proposes at most a few a day (the community's proposalsPerDay).
+    for (let n = 10; n < 17; n++) {
+      const made = await api.call('POST', '/api/proposals', { token: await api.signIn(`resident${2 + (n % 4)}`), body: sampleProposal(n) });
+      expect(made.status).toBe(201);
+    }
     const seen: string[] = [];
     let cursor: string | null = null;
     do {

@@ -17,7 +17,10 @@ describe('communities', () => {
     expect((await call('admin9', 'POST', '/api/communities', { ...body, id: 'Bad Id' })).status).toBe(400);
     const made = await call('admin9', 'POST', '/api/communities', body);
     expect(made.status, JSON.stringify(made.body)).toBe(201);
-    expect(Community.parse(made.body).settings).toEqual({ supportThreshold: 10, supportLimit: 0, noticePeriodDays: 7 });
+    expect(Community.parse(made.body).settings).toEqual({
+      supportThreshold: 10, supportLimit: 0, noticePeriodDays: 7,
+      proposalsPerDay: 5, commentsPerDay: 50, reportsPerDay: 20, objectionsPerDay: 5, householdRequestsPerDay: 3,
+    });
     expect((await call('admin9', 'POST', '/api/communities', body)).body.error.code).toBe('community_exists');
     const list = (await call(null, 'GET', '/api/communities')).body.items.map((c: { id: string }) => c.id);
     expect(list).toEqual(expect.arrayContaining(['chating', 'qinhuai']));
@@ -131,7 +134,7 @@ describe('spaces, settings and the audit log', () => {
     const settings = { supportThreshold: 12, supportLimit: 3, noticePeriodDays: 5 };
     expect((await call('staff1', 'PUT', '/api/communities/qinhuai/settings', settings)).status).toBe(403);
     expect((await call('qstaff', 'PUT', '/api/communities/qinhuai/settings', { ...settings, noticePeriodDays: 0 })).status).toBe(400);
-    expect(Community.parse((await call('qstaff', 'PUT', '/api/communities/qinhuai/settings', settings)).body).settings).toEqual(settings);
+    expect(Community.parse((await call('qstaff', 'PUT', '/api/communities/qinhuai/settings', settings)).body).settings).toMatchObject(settings);
     const log = await audit('qinhuai', 'qstaff');
     expect(log.find((e) => e.action === 'settings.change')?.details).toEqual({ supportThreshold: '10 → 12', supportLimit: '0 → 3', noticePeriodDays: '7 → 5' });
     expect(log.find((e) => e.action === 'space.change')?.details).toMatchObject({ capacity: '12 → 15' });

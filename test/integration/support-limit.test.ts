@@ -7,10 +7,11 @@ import { documentClient } from '../../functions/shared/db/client.js';
 import { sampleProposal, usePlatform } from '../support/platform.js';
 
 const { api, as } = usePlatform(async () => {
-  // Before any backing reads (and caches) the settings: at most 2 backings per resident.
+  // Before any backing reads (and caches) the settings: at most 2 backings per resident (and no
+  // limit on proposals: resident1 proposes everything this file backs).
   await documentClient().send(new PutCommand({
     TableName: config().tables.community,
-    Item: { pk: `COMMUNITY#${COMMUNITY.id}`, sk: 'META', ...COMMUNITY, settings: { ...COMMUNITY.settings, supportLimit: 2 } },
+    Item: { pk: `COMMUNITY#${COMMUNITY.id}`, sk: 'META', ...COMMUNITY, settings: { ...COMMUNITY.settings, supportLimit: 2, proposalsPerDay: 0 } },
   }));
 });
 

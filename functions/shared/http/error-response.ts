@@ -1,6 +1,6 @@
 /** The one map from thrown errors to HTTP responses (DESIGN rule 3). */
 import type { ErrorBody } from '../../contracts/common.js';
-import { AppError } from '../errors.js';
+import { AppError, TooManyRequestsError } from '../errors.js';
 import { log } from './logger.js';
 import type { HttpResult } from './types.js';
 
@@ -14,9 +14,11 @@ export const errorResult = (status: number, error: ErrorBody['error']): HttpResu
 
 export function toErrorResult(err: unknown, requestId?: string): HttpResult {
   if (err instanceof AppError) {
-    return errorResult(err.status, {
+    const result = errorResult(err.status, {
       code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}),
     });
+    if (err instanceof TooManyRequestsError) result.headers = { ...result.headers, 'retry-after': String(err.retryAfterSeconds) };
+    return result;
   }
   // Throttling that survived the SDK's retries is the client's cue to come back later, not a bug.
   if (err instanceof Error && /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded/.test(err.name)) {
