@@ -58,8 +58,10 @@ export function toEvent(req: IncomingMessage, url: URL, body: Buffer, match: Rou
   claims: Record<string, string> | null): HttpEvent {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
-  const query: Record<string, string> = {};
-  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  // A Map, not `query[k] =`: a key such as `__proto__` or `toString` must stay a plain field, as API Gateway's JSON gives it.
+  const joined = new Map<string, string>();
+  for (const [k, v] of url.searchParams) joined.set(k, joined.has(k) ? `${joined.get(k)},${v}` : v);
+  const query: Record<string, string> = Object.fromEntries(joined);
   const method = req.method ?? 'GET';
   const key = match ? routeKey(match.row) : '$default';
   const now = Date.now();
