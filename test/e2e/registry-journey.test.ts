@@ -235,8 +235,16 @@ describe.each(langs)('the registry pages in $lang', (l) => {
     await form.getByRole('button', { name: say('reg.settings.save') }).click();
     await form.getByText(say('reg.settings.range', { range: '1–100000' })).waitFor();
     await form.getByLabel(label('reg.settings.threshold')).fill('25');
+    const comments = form.getByRole('group', { name: say('reg.settings.perDayTitle') }).getByLabel(label('reg.settings.commentsPerDay'));
+    expect(await comments.inputValue(), 'the daily limit as the community has it').toBe('50');
+    await comments.fill('-1');
+    await form.getByRole('button', { name: say('reg.settings.save') }).click();
+    await form.getByText(say('reg.settings.range', { range: '0–10000' })).waitFor();
+    await comments.fill('40');
     await form.getByRole('button', { name: say('reg.settings.save') }).click();
     await form.getByText(say('reg.settings.saved')).waitFor();
+    const saved = await fetch(`${site.url}/api/communities`).then((r) => r.json()) as { items: { id: string; settings: Record<string, number> }[] };
+    expect(saved.items.find((c) => c.id === id)?.settings).toMatchObject({ supportThreshold: 25, commentsPerDay: 40, proposalsPerDay: 5 });
     await expectAxeClean(page, 'settings');
     await screenshot(page, `registry-settings-${l.tag}`);
   });

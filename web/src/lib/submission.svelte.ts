@@ -14,6 +14,7 @@ function actionErrorKey(e: unknown): MessageKey {
     case 404: return 'action.gone';
     case 409: return 'action.conflict';
     case 413: return 'action.tooLarge';
+    case 429: return 'action.tooMany';
     default: return generalErrorKey(e);
   }
 }

@@ -13,6 +13,7 @@ export const formsEn = {
   'action.gone': 'This cannot be found; it may have been removed.',
   'action.conflict': 'This step is not possible in the proposal\u2019s current state. The page now shows the latest state; please look again.',
   'action.tooLarge': 'The file is too large.',
+  'action.tooMany': 'You have reached today\u2019s limit for this. Please try again tomorrow, or ask community staff to do it for you.',
   'form.required': 'This must be filled in',
   'form.chooseOne': 'Choose at least one',
   'form.atLeast': 'Must be at least {minimum}',

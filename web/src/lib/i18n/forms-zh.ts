@@ -15,6 +15,7 @@ export const formsZh = {
   'action.gone': '找不到这项内容，可能已被删除。',
   'action.conflict': '提议现在的状态不允许这一步。页面已更新为最新情况，请再看一下。',
   'action.tooLarge': '文件太大了。',
+  'action.tooMany': '今天这一项您已经发到上限了。请明天再试，或者请社区工作人员帮您办理。',
   'form.required': '这一项必须填写',
   'form.chooseOne': '请至少选择一项',
   'form.atLeast': '不能小于 {minimum}',

@@ -21,7 +21,10 @@ export const actionKey = {
 export const detailKey: Record<string, MessageKey> = {
   name: 'reg.audit.d.name', nameEn: 'reg.audit.d.nameEn', district: 'reg.audit.d.district',
   supportThreshold: 'reg.audit.d.supportThreshold', supportLimit: 'reg.audit.d.supportLimit',
-  noticePeriodDays: 'reg.audit.d.noticePeriodDays', scope: 'reg.audit.d.scope', displayName: 'reg.audit.d.displayName',
+  noticePeriodDays: 'reg.audit.d.noticePeriodDays', proposalsPerDay: 'reg.audit.d.proposalsPerDay',
+  commentsPerDay: 'reg.audit.d.commentsPerDay', reportsPerDay: 'reg.audit.d.reportsPerDay',
+  objectionsPerDay: 'reg.audit.d.objectionsPerDay', householdRequestsPerDay: 'reg.audit.d.householdRequestsPerDay',
+  scope: 'reg.audit.d.scope', displayName: 'reg.audit.d.displayName',
   added: 'reg.audit.d.added', changed: 'reg.audit.d.changed', unchanged: 'reg.audit.d.unchanged', missing: 'reg.audit.d.missing',
   hash: 'reg.audit.d.hash', capacity: 'reg.audit.d.capacity', openingHours: 'reg.audit.d.openingHours',
   accessibility: 'reg.audit.d.accessibility', accessibilityEn: 'reg.audit.d.accessibilityEn',
