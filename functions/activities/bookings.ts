@@ -78,13 +78,13 @@ export async function book(deps: ActivityDeps, callerId: string, id: string, req
     id: deps.newId(), s: seats, st: 'c', t: deps.clock(), n: member.displayName,
     ...(enteredBy ? { by: enteredBy, ev: req.onBehalfOf!.evidence } : {}), ...(eligible ? { e: 1 as const } : {}),
   };
+  // The resident's list entry goes first: a crash after the booking's write then cannot leave a
+  // booking missing from "my bookings" (an entry without a booking is skipped when the list is read).
+  await deps.activities.indexBooking(userId, id);
   let seen = await settled(deps, activity);
   for (let attempt = 0; attempt < 10; attempt++) {
     const done = await tryToBook(deps, id, userId, booking, seen);
-    if (done) {
-      await deps.activities.indexBooking(userId, id);
-      return bookingOf(done.b?.[userId]?.st === 'w' ? await settled(deps, done) : done, userId);
-    }
+    if (done) return bookingOf(done.b?.[userId]?.st === 'w' ? await settled(deps, done) : done, userId);
     const now = await deps.activities.get(id);
     if (!now) throw missing();
     if (now.b?.[userId]) throw new ConflictError('You have already booked this activity.', 'already_booked');
