@@ -2,21 +2,9 @@
 import { Duration } from 'aws-cdk-lib';
 import { HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { Construct } from 'constructs';
+import { contentSecurityPolicy } from './csp.js';
 
-/**
- * SvelteKit's inline bootstrap needs 'unsafe-inline'; the hosted Cognito pages and the photo
- * bucket (the browser PUTs photos straight to it) are the only other origins.
- */
-export const contentSecurityPolicy = (uploadOrigin: string): string => [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  `connect-src 'self' ${uploadOrigin} https://*.amazoncognito.com https://cognito-idp.*.amazonaws.com`,
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self' https://*.amazoncognito.com",
-].join('; ');
+export { contentSecurityPolicy };
 
 export interface SecurityHeadersProps {
   /** Where upload links point (`https://<bucket>.s3.<region>.<suffix>`). */

@@ -2,6 +2,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { contentSecurityPolicy } from '../../infra/csp.js';
+
+/** CloudFront's policy; photos are uploaded to this same server (media-routes.ts), so no other origin. */
+const csp = contentSecurityPolicy("'self'");
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -43,6 +47,7 @@ export function serveStatic(root: string, pathname: string, res: ServerResponse,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
+    'content-security-policy': csp,
   });
   if (headOnly) res.end();
   else createReadStream(found.file).pipe(res);
