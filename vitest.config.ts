@@ -1,7 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-/** Node 20 is supported locally (Lambda runs 22+); the SDK's reminder of that is noise in test output. */
-const base = { environment: 'node' as const, env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } };
+/**
+ * Node 20 is supported locally (Lambda runs 22+); the SDK's reminder of that is noise in test output.
+ * The suite sends tens of thousands of requests: their one log line each stays below the level and
+ * their metrics are off (test/unit/observability.test.ts turns both on to check them).
+ */
+const base = {
+  environment: 'node' as const,
+  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', LOG_LEVEL: 'warn', POWERTOOLS_METRICS_DISABLED: 'true' },
+};
 
 /** `npm test` runs every project: fast unit tests, dynalite integration, CDK, then the browser. */
 export default defineConfig({

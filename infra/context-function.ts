@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import type { ContextName } from '../functions/routes.js';
 import { tableDefs } from '../functions/shared/db/tables.js';
 import { lambdaBundle } from './bundling.js';
+import { metricsNamespace } from './dashboard.js';
 import { repoRoot } from './paths.js';
 import { personalActions, readActions, tableAccess, writeActions } from './table-access.js';
 
@@ -57,6 +58,7 @@ export class ContextFunction extends Construct {
         // Stack traces point at the TypeScript sources through the bundled source map.
         NODE_OPTIONS: '--enable-source-maps',
         LOG_LEVEL: props.logLevel,
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(this),
         ...Object.fromEntries(granted.map((c) => [tableDefs[c].envVar, props.tables[c].tableName])),
       },
       bundling: {

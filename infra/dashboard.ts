@@ -5,7 +5,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
-  AlarmStatusWidget, Dashboard, GraphWidget, type IAlarm, type IMetric,
+  AlarmStatusWidget, Dashboard, GraphWidget, Metric, type IAlarm, type IMetric,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -22,6 +22,12 @@ export interface DashboardSources {
 const period = Duration.minutes(5);
 const graph = (title: string, left: IMetric[], width = 8) => new GraphWidget({ title, left, width, height: 6 });
 
+/**
+ * The namespace the handlers' EMF metrics go to (functions/shared/http/observability.ts reads it
+ * from POWERTOOLS_METRICS_NAMESPACE): one per deployment, so two stacks in one account stay apart.
+ */
+export const metricsNamespace = (scope: Construct): string => `Gongzhi/${Stack.of(scope).stackName}`;
+
 export function dashboardName(scope: Construct): string {
   const stack = Stack.of(scope);
   // Dashboards are listed account-wide: the region keeps two deployments of one account apart.
@@ -32,6 +38,9 @@ export function createDashboard(scope: Construct, id: string, s: DashboardSource
   const { api, functions, tables } = s;
   const perFunction = (title: string, metric: (fn: IFunction, name: string) => IMetric) =>
     graph(title, functions.map(({ name, fn }) => metric(fn, name)));
+  const namespace = metricsNamespace(scope);
+  const handlerMetric = (metricName: string, label: string) =>
+    new Metric({ namespace, metricName, dimensionsMap: { service: 'gongzhi' }, period, statistic: 'Sum', label });
   const perTable = (title: string, metric: (table: ITable, name: string) => IMetric) =>
     graph(title, tables.map(({ name, table }) => metric(table, name)));
   return new Dashboard(scope, id, {
@@ -59,6 +68,14 @@ export function createDashboard(scope: Construct, id: string, s: DashboardSource
         perFunction('Lambda duration p99 (ms)', (fn, label) => fn.metricDuration({ period, statistic: 'p99', label })),
         perFunction('Lambda concurrent executions (max)', (fn, label) =>
           fn.metric('ConcurrentExecutions', { period, statistic: 'Maximum', label })),
+      ],
+      [
+        // From the handlers themselves: a surge of daily limits reached is someone flooding the others.
+        graph('Daily limits reached (429)', [handlerMetric('LimitReached', '429')]),
+        graph('Handler 5xx and requests', [handlerMetric('ServerErrors', '5xx'), handlerMetric('Requests', 'requests')]),
+        perFunction('Cold starts', (fn, label) => new Metric({
+          namespace, metricName: 'ColdStart', dimensionsMap: { service: 'gongzhi', function_name: fn.functionName }, period, statistic: 'Sum', label,
+        })),
       ],
       [
         perTable('DynamoDB consumed RCU', (t, label) => t.metricConsumedReadCapacityUnits({ period, statistic: 'Sum', label })),

@@ -54,6 +54,10 @@ const lambdaContext = (name: string, requestId: string): Context => ({
 export async function startPlatform(opts: PlatformOptions = {}): Promise<Platform> {
   if (running) throw new Error('One platform per process: its handlers bind to one database at cold start.');
   running = true;
+  // The handlers' metrics (EMF) would be JSON lines in a terminal here; a test's thousands of
+  // requests keep their one line each below the log level. Both read when the handlers load.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  if (opts.quiet) process.env.LOG_LEVEL ??= 'warn';
   const dataDir = opts.dataDir ?? '.data';
   const engine = await startEngine(dataDir);
   process.env.DYNAMODB_ENDPOINT = engine.endpoint;

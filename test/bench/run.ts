@@ -1,4 +1,5 @@
 /** `npm run bench`: sizes, cold start, request overhead and capacity units; prints a table, writes results.json. */
+import './quiet.js';
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

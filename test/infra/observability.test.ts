@@ -183,6 +183,17 @@ describe('observability: dashboard and budget', () => {
     for (const id of Object.keys(alarms)) expect(body, `alarm status of ${id}`).toContain(`{"Fn::GetAtt":["${id}","Arn"]}`);
   });
 
+  it('sends every function\'s EMF metrics to the stack\'s own namespace, and graphs them: limits reached, 5xx, cold starts', () => {
+    const fns = Object.values(resources(api, 'AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.LOG_LEVEL);
+    expect(fns.length).toBeGreaterThanOrEqual(5);
+    for (const f of fns) expect(f.Properties.Environment.Variables.POWERTOOLS_METRICS_NAMESPACE).toBe('Gongzhi/GongzhiApi');
+    const body = JSON.stringify(only(api, 'AWS::CloudWatch::Dashboard').Properties.DashboardBody);
+    for (const title of ['Daily limits reached (429)', 'Handler 5xx and requests', 'Cold starts']) expect(body, title).toContain(title);
+    for (const metric of ['LimitReached', 'ServerErrors', 'Requests', 'ColdStart']) {
+      expect(body, metric).toContain(`\\"Gongzhi/GongzhiApi\\",\\"${metric}\\"`);
+    }
+  });
+
   it('prints the topic to subscribe to and the dashboard to open after a deploy', () => {
     const outputs = api.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(outputs.AlarmTopicArn?.Value).toEqual(topicRef);

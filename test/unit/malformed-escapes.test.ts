@@ -17,6 +17,7 @@ import { decodePathPart } from '../../functions/local/adapter.js';
 import { serveStatic } from '../../functions/local/static-site.js';
 import { routes } from '../../functions/routes.js';
 import { httpEvent, lambdaContext } from '../support/event.js';
+import { captureLogs } from '../support/logs.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 afterEach(() => { ddb.reset(); vi.restoreAllMocks(); });
@@ -25,13 +26,13 @@ const escapes = ['%ZZ', '%E0%A4%A', '%', 'abc%2', '%C0%AF', '%25ZZ'];
 
 describe('malformed percent-escapes in path parameters', () => {
   it.each(escapes)('GET /api/proposals/%s is a 400 naming the parameter, without touching the database', async (raw) => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogs();
     const res = await proposals(httpEvent('GET', `/api/proposals/${raw}`, { pathParameters: { id: decodePathPart(raw) } }), lambdaContext);
     expect(res.statusCode).toBe(400);
     const body = ErrorBody.parse(JSON.parse(res.body!));
     expect(body.error.issues?.map((i) => i.path)).toEqual(['params.id']);
     expect(ddb.calls()).toHaveLength(0);
-    expect(logged).not.toHaveBeenCalled();
+    expect(logs.errors()).toEqual([]);
   });
 
   it('is a 401 first on a route that needs a login, then a 400 for a signed-in caller', async () => {
@@ -46,7 +47,7 @@ describe('malformed percent-escapes in path parameters', () => {
   const handlers = { activities, ballots, community, donations, proposals };
   const withParams = routes.filter((r) => r.path.includes('{'));
   it.each(withParams.map((r) => [r.id, r] as const))('%s: 401 for a visitor where a login is needed, else 400, and no database call', async (_id, row) => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogs();
     const names = [...row.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     for (const raw of ['%ZZ', '%E0%A4%A']) {
       const path = row.path.replace(/\{[^}]+\}/g, raw);
@@ -58,6 +59,7 @@ describe('malformed percent-escapes in path parameters', () => {
       }
     }
     expect(ddb.calls()).toHaveLength(0);
+    expect(logs.errors()).toEqual([]);
   });
 
   it('holds when API Gateway leaves the parameters to the router (no pathParameters in the event)', async () => {

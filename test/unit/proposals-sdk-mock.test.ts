@@ -7,6 +7,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/proposals/handler.js';
 import { httpEvent, lambdaContext } from '../support/event.js';
+import { captureLogs } from '../support/logs.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
@@ -44,13 +45,14 @@ describe('PUT /api/proposals/{id}/support against injected failures', () => {
   });
 
   it('answers a logged, generic 500 on an unexpected failure', async () => {
-    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogs();
     ddb.on(BatchGetCommand).rejects(new Error('socket hang up'));
     const res = await handler(httpEvent('GET', `/api/proposals/${ID}`, { pathParameters: { id: ID } }), lambdaContext);
     expect(res.statusCode).toBe(500);
     expect(JSON.parse(res.body!)).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
-    expect(spy.mock.calls[0]![0]).toContain('socket hang up');
-    spy.mockRestore();
+    const [unhandled] = logs.errors().filter((l) => l.message === 'unhandled error');
+    expect(unhandled?.error).toMatchObject({ name: 'Error', message: 'socket hang up', stack: expect.stringContaining('socket hang up') });
+    vi.restoreAllMocks();
   });
 
   it('reads identity only from the authorizer claims, never the body', async () => {

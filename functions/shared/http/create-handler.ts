@@ -1,6 +1,6 @@
 /**
- * The middy onion every context's Lambda shares: error map outermost, then the router over the
- * context's rows of the route table; each row's implementation gets parsed input and its result is
+ * The middy onion every context's Lambda shares: logs and metrics outermost (observability.ts), then
+ * the error map, then the router over the context's rows of the route table; each row's implementation gets parsed input and its result is
  * checked against the row's response schema (strips anything the contract does not name).
  */
 import middy from '@middy/core';
@@ -10,15 +10,9 @@ import { routes, type AppRoute, type ContextName, type ContextRouteId } from '..
 import { config } from '../config.js';
 import { BadRequestError, NotFoundError, UnauthorizedError } from '../errors.js';
 import { jsonHeaders, toErrorResult } from './error-response.js';
-import { setLogLevel } from './logger.js';
+import { callerIdOf, noteRoute, observability, setLogLevel } from './observability.js';
 import { parseRequest } from './parse-request.js';
 import type { ContextImpls, HttpEvent, HttpResult } from './types.js';
-
-/** The caller's id, only from where API Gateway's JWT authorizer (or the local adapter) puts it. */
-export function callerIdOf(event: HttpEvent): string | null {
-  const sub = event.requestContext.authorizer?.jwt?.claims?.sub;
-  return typeof sub === 'string' && sub.length > 0 ? sub : null;
-}
 
 /**
  * No id, slug or user id of ours holds a `%`: one left in a path parameter is an escape that did not
@@ -34,6 +28,7 @@ function rejectMalformedPath(event: HttpEvent): void {
 
 function bind(row: AppRoute, impl: (req: never) => Promise<unknown>) {
   return async (event: HttpEvent): Promise<HttpResult> => {
+    noteRoute(event, row.id);
     const callerId = callerIdOf(event);
     if (row.access !== 'public' && callerId === null) throw new UnauthorizedError();
     rejectMalformedPath(event);
@@ -58,6 +53,7 @@ export function createHandler<C extends ContextName>(context: C, impls: ContextI
     },
   });
   return middy<HttpEvent, HttpResult, Error, Context>()
+    .use(observability())
     .use({
       onError: (request) => {
         request.response = toErrorResult(request.error, request.context?.awsRequestId);

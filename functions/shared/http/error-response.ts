@@ -1,7 +1,7 @@
 /** The one map from thrown errors to HTTP responses (DESIGN rule 3). */
 import type { ErrorBody } from '../../contracts/common.js';
 import { AppError, TooManyRequestsError } from '../errors.js';
-import { log } from './logger.js';
+import { logger } from './observability.js';
 import type { HttpResult } from './types.js';
 
 export const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
@@ -22,12 +22,10 @@ export function toErrorResult(err: unknown, requestId?: string): HttpResult {
   }
   // Throttling that survived the SDK's retries is the client's cue to come back later, not a bug.
   if (err instanceof Error && /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded/.test(err.name)) {
-    log('warn', 'throttled', { requestId, name: err.name });
+    logger.warn('throttled', { requestId, name: err.name });
     return errorResult(503, { code: 'busy', message: 'The service is busy; please try again shortly.' });
   }
-  log('error', 'unhandled error', {
-    requestId, name: err instanceof Error ? err.name : typeof err,
-    error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined,
-  });
+  // Powertools prints the error's name, message and stack under `error`.
+  logger.error('unhandled error', { requestId, error: err instanceof Error ? err : new Error(String(err)) });
   return errorResult(500, { code: 'internal', message: 'Something went wrong on our side.' });
 }
