@@ -7,10 +7,9 @@ import middy from '@middy/core';
 import httpRouterHandler, { type Route } from '@middy/http-router';
 import type { Context } from 'aws-lambda';
 import { routes, type AppRoute, type ContextName, type ContextRouteId } from '../../routes.js';
-import { config } from '../config.js';
 import { BadRequestError, NotFoundError, UnauthorizedError } from '../errors.js';
 import { jsonHeaders, toErrorResult } from './error-response.js';
-import { callerIdOf, noteRoute, observability, setLogLevel } from './observability.js';
+import { callerIdOf, noteRoute, observability } from './observability.js';
 import { parseRequest } from './parse-request.js';
 import type { ContextImpls, HttpEvent, HttpResult } from './types.js';
 
@@ -43,7 +42,6 @@ function bind(row: AppRoute, impl: (req: never) => Promise<unknown>) {
 }
 
 export function createHandler<C extends ContextName>(context: C, impls: ContextImpls<ContextRouteId<C>>) {
-  setLogLevel(config().logLevel);
   const table = impls as unknown as Record<string, (req: never) => Promise<unknown>>;
   const rows = routes.filter((r) => r.context === context);
   const router = httpRouterHandler({

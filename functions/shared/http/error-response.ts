@@ -22,10 +22,10 @@ export function toErrorResult(err: unknown, requestId?: string): HttpResult {
   }
   // Throttling that survived the SDK's retries is the client's cue to come back later, not a bug.
   if (err instanceof Error && /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded/.test(err.name)) {
-    logger.warn('throttled', { requestId, name: err.name });
+    logger().warn('throttled', { requestId, name: err.name });
     return errorResult(503, { code: 'busy', message: 'The service is busy; please try again shortly.' });
   }
   // Powertools prints the error's name, message and stack under `error`.
-  logger.error('unhandled error', { requestId, error: err instanceof Error ? err : new Error(String(err)) });
+  logger().error('unhandled error', { requestId, error: err instanceof Error ? err : new Error(String(err)) });
   return errorResult(500, { code: 'internal', message: 'Something went wrong on our side.' });
 }

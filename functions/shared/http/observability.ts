@@ -17,11 +17,16 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { config } from '../config.js';
 import type { HttpEvent, HttpResult } from './types.js';
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-export const logger = new Logger({ serviceName: 'gongzhi' });
+let loggerOnce: Logger | undefined;
+/**
+ * Made on first use, at the level `LOG_LEVEL` gives (config.ts). At construction, not with
+ * setLogLevel(): Powertools goes back to the constructor's level at each invocation.
+ */
+export const logger = (): Logger =>
+  (loggerOnce ??= new Logger({ serviceName: 'gongzhi', logLevel: config().logLevel.toUpperCase() as 'INFO' }));
 let metricsOnce: Metrics | undefined;
 /**
  * Made when the first handler is (not when this module loads), so the local server's environment
@@ -29,8 +34,6 @@ let metricsOnce: Metrics | undefined;
  */
 const metrics = (): Metrics =>
   (metricsOnce ??= new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || 'Gongzhi', serviceName: 'gongzhi' }));
-
-export const setLogLevel = (level: LogLevel): void => logger.setLogLevel(level.toUpperCase() as 'INFO');
 
 /** Which row of the route table answered an event (set by the router's binding; absent when none matched). */
 const routeOfEvent = new WeakMap<HttpEvent, string>();
@@ -58,8 +61,8 @@ function requestLine(): MiddlewareObj<HttpEvent, HttpResult, Error, Context> {
       route: routeOfEvent.get(request.event) ?? 'unmatched', status, durationMs,
       callerId: callerIdOf(request.event), apiRequestId: request.event.requestContext?.requestId ?? null,
     };
-    if (status >= 500) logger.error('request', line);
-    else logger.info('request', line);
+    if (status >= 500) logger().error('request', line);
+    else logger().info('request', line);
   };
   return {
     before: (request) => { started.set(request, performance.now()); },
@@ -74,7 +77,7 @@ function requestLine(): MiddlewareObj<HttpEvent, HttpResult, Error, Context> {
  * error map, so the line and the counts see the response the error map made.
  */
 export const observability = () => [
-  injectLambdaContext(logger, { resetKeys: true }),
+  injectLambdaContext(logger(), { resetKeys: true }),
   logMetrics(metrics(), { captureColdStartMetric: true }),
   requestLine(),
 ] as MiddlewareObj<HttpEvent, HttpResult, Error, Context>[];
