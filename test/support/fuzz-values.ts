@@ -128,3 +128,63 @@ export function plausible(node: Node): fc.Arbitrary<Json> {
     default: return garbage;
   }
 }
+
+/**
+ * Characters a valid text may hold that code tends to mishandle: CJK, an astral emoji (two UTF-16
+ * units), a combining mark, a right-to-left override, a zero-width joiner, markup and quotes.
+ */
+const edgeChars = ['茶', '👍', 'e\u0301', '\u202e', '\u200d', '<', '"', '\\', '%', '&'];
+
+/** Moments in the coming weeks, in order, for date-time fields (a start before an end more often than not). */
+const day = 86_400_000;
+const futureTimes = [3, 4, 5, 6, 9, 12].map((d) => new Date(Math.ceil(Date.now() / day) * day + d * day + 2 * 3_600_000).toISOString());
+
+/**
+ * A value the node accepts, at its edges: strings as long as allowed (within the length, counted
+ * as zod counts, in UTF-16 units) made of edgeChars, numbers at their minimum or maximum, arrays at
+ * their most items, most optional properties present. Where a pattern decides, one of `samples` (ids
+ * the platform holds) that matches it; dates in the coming weeks. Callers keep only values the row's
+ * zod schema accepts.
+ */
+export function edgeValue(node: Node, samples: readonly string[] = []): fc.Arbitrary<Json> {
+  const again = (n: Node) => edgeValue(n, samples);
+  if (node.enum?.length) return fc.constantFrom(...(node.enum as Json[]));
+  if ('const' in node) return fc.constant(node.const as Json);
+  const branches = node.anyOf ?? node.oneOf;
+  if (branches?.length) return fc.oneof(...(branches as Node[]).map(again));
+  switch ([node.type].flat()[0]) {
+    case 'string': {
+      if (node.format === 'date-time') return fc.constantFrom(...futureTimes);
+      if (node.pattern) {
+        const fits = samples.filter((v) => new RegExp(node.pattern as string, 'u').test(v));
+        return fits.length ? fc.constantFrom(...fits) : plausible(node);
+      }
+      if (node.format) return plausible(node);
+      const max = Math.min(typeof node.maxLength === 'number' ? node.maxLength : 5000, 20_000);
+      const min = Math.max(node.minLength ?? 1, 1);
+      return fc.tuple(fc.constantFrom(...edgeChars), fc.constantFrom(max, Math.max(min, max - 1), min)).map(([ch, n]) => {
+        // 'x' at both ends: a trimmed field keeps its length; fill to exactly n units.
+        let s = 'x';
+        while (s.length + ch.length < n) s += ch;
+        return (s + 'x'.repeat(Math.max(n - s.length, 0))).slice(0, Math.max(n, 1));
+      });
+    }
+    case 'integer': case 'number':
+      return fc.constantFrom(...[node.minimum, node.maximum, node.exclusiveMinimum, node.exclusiveMaximum]
+        .filter((v): v is number => typeof v === 'number').concat(node.minimum === undefined && node.maximum === undefined ? [0, 1, 2 ** 31] : []));
+    case 'boolean': return fc.boolean();
+    case 'array': {
+      const n = Math.min(typeof node.maxItems === 'number' ? node.maxItems : 3, 50);
+      return node.items ? fc.array(again(node.items), { minLength: Math.min(node.minItems ?? 0, n), maxLength: n }) : fc.constant([]);
+    }
+    case 'object': {
+      const props = (node.properties ?? {}) as Record<string, Node>;
+      const required = new Set((node.required ?? []) as string[]);
+      const keys = Object.keys(props);
+      // An optional field is there two times in three: some rules only hold without it.
+      return fc.tuple(...keys.map((k) => (required.has(k) ? again(props[k]!) : fc.option(again(props[k]!), { nil: undefined, freq: 3 }))))
+        .map((vs) => Object.fromEntries(keys.flatMap((k, i) => (vs[i] === undefined ? [] : [[k, vs[i]!]]))) as Json);
+    }
+    default: return plausible(node);
+  }
+}
