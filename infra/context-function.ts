@@ -72,6 +72,7 @@ export class ContextFunction extends Construct {
         banner: lambdaBundle.banner,
         target: lambdaBundle.target,
         logLevel: LogLevel.WARNING,
+        esbuildArgs: Object.fromEntries(Object.entries(lambdaBundle.alias).map(([from, to]) => [`--alias:${from}`, to])),
       },
     });
     for (const c of granted) {

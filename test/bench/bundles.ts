@@ -13,6 +13,7 @@ import { median } from './stats.js';
 const lambdaBuild: BuildOptions = {
   bundle: true, platform: 'node', format: 'esm', external: [], sourcemap: false,
   target: lambdaBundle.target, minify: lambdaBundle.minify, mainFields: [...lambdaBundle.mainFields], banner: { js: lambdaBundle.banner },
+  alias: { ...lambdaBundle.alias },
 };
 
 export interface BundleRow { context: ContextName; rawBytes: number; gzipBytes: number; coldImportMs: number }

@@ -51,7 +51,10 @@ describe('api stack: functions', () => {
   it('bundles ESM with the createRequire banner; the bundle answers health, and 404 through the catch-all', async () => {
     const key = fnResource('community').Properties.Code.S3Key as string;
     const file = join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs');
-    expect(readFileSync(file, 'utf8')).toMatch(/^import { createRequire } from 'module';/);
+    const code = readFileSync(file, 'utf8');
+    expect(code).toMatch(/^import { createRequire } from 'module';/);
+    // The credential alias reached the deployed bundle: no web-identity or container provider inside (lambda-credentials.test.ts).
+    for (const gone of ['AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']) expect(code.includes(gone), `bundle holds ${gone}`).toBe(false);
     const { handler } = await import(file) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
     const health = await handler(httpEvent('GET', '/api/health'), lambdaContext);
     expect(health.statusCode).toBe(200);
