@@ -1,6 +1,6 @@
 /**
  * The site stack: the SvelteKit static build in a private bucket behind CloudFront (Origin Access
- * Control), with `/api/*` forwarded uncached to the HTTP API and `/media/*` served from the photo
+ * Control), with `/api/*` forwarded to the HTTP API (public reads cached as it marks them) and `/media/*` served from the photo
  * bucket, so the site, the API and the photos share one origin.
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
@@ -14,6 +14,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { apiCachePolicy } from './api-cache.js';
 import { acknowledgeDeploymentHandler, acknowledgeDistribution, acknowledgeLogBucket } from './site-acknowledgements.js';
 import { immutableCacheControl, mediaBehavior, mediaPathPattern, uploadOriginOf } from './media-delivery.js';
 import { deploySite } from './site-deployment.js';
@@ -93,8 +94,9 @@ export class SiteStack extends Stack {
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          // Everything but Host, so the Authorization header reaches the JWT authorizer.
+          // Public reads cached as the API marks them; Authorization in the key, so it is forwarded (api-cache.ts).
+          cachePolicy: apiCachePolicy(this, 'ApiCache'),
+          // Every other viewer header but Host (Authorization travels through the cache policy).
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: headers,
         },

@@ -80,14 +80,24 @@ describe('site stack: distribution', () => {
     expect(behavior('/api/*').FunctionAssociations).toBeUndefined();
   });
 
-  it('forwards /api/* uncached, with every method and every header but Host, to the HTTP API', () => {
+  it('forwards /api/* with every method and every header but Host to the HTTP API, Authorization through the cache key', () => {
     expect((distribution.CacheBehaviors as any[]).map((b) => b.PathPattern)).toEqual(['/api/*', '/media/*']);
     const api = behavior('/api/*');
+    const cache = named('AWS::CloudFront::CachePolicy', 'ApiCache');
     expect(api).toMatchObject({
       PathPattern: '/api/*',
-      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      CachePolicyId: { Ref: Object.keys(resources(template, 'AWS::CloudFront::CachePolicy')).find((k) => k.startsWith('ApiCache'))! },
       OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
       ViewerProtocolPolicy: 'https-only',
+    });
+    // CloudFront forwards Authorization only when the cache key holds it; nothing is kept unless the API says s-maxage.
+    const config = cache.Properties.CachePolicyConfig;
+    expect(config).toMatchObject({ DefaultTTL: 0, MinTTL: 0, MaxTTL: 86_400 });
+    expect(config.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+      HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization'] },
+      QueryStringsConfig: { QueryStringBehavior: 'all' },
+      CookiesConfig: { CookieBehavior: 'none' },
+      EnableAcceptEncodingGzip: true, EnableAcceptEncodingBrotli: true,
     });
     expect([...api.AllowedMethods].sort()).toEqual(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
     const origin = distribution.Origins.find((o: any) => o.Id === api.TargetOriginId);

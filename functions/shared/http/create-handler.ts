@@ -8,6 +8,7 @@ import httpRouterHandler, { type Route } from '@middy/http-router';
 import type { Context } from 'aws-lambda';
 import { routes, type AppRoute, type ContextName, type ContextRouteId } from '../../routes.js';
 import { BadRequestError, NotFoundError, UnauthorizedError } from '../errors.js';
+import { cacheControlFor } from './edge-cache.js';
 import { jsonHeaders, toErrorResult } from './error-response.js';
 import { callerIdOf, noteRoute, observability } from './observability.js';
 import { parseRequest } from './parse-request.js';
@@ -34,10 +35,14 @@ function bind(row: AppRoute, impl: (req: never) => Promise<unknown>) {
     const input = parseRequest(row, event);
     const result = await impl({ ...input, callerId: row.access === 'public' ? null : callerId, headers: event.headers } as never);
     const checked = row.response.parse(result);
+    const signedIn = Object.keys(event.headers ?? {}).some((h) => h.toLowerCase() === 'authorization');
     if ('produces' in row && row.produces) {
-      return { statusCode: row.status, headers: { 'content-type': `${row.produces}; charset=utf-8`, 'cache-control': 'no-cache' }, body: String(checked) };
+      return {
+        statusCode: row.status, body: String(checked),
+        headers: { 'content-type': `${row.produces}; charset=utf-8`, 'cache-control': cacheControlFor(row.id, signedIn, 'no-cache') },
+      };
     }
-    return { statusCode: row.status, headers: jsonHeaders, body: JSON.stringify(checked) };
+    return { statusCode: row.status, headers: { ...jsonHeaders, 'cache-control': cacheControlFor(row.id, signedIn, jsonHeaders['cache-control']) }, body: JSON.stringify(checked) };
   };
 }
 

@@ -1,0 +1,60 @@
+/**
+ * How long CloudFront may keep each public GET's answer (infra/site-stack.ts keys its `/api/*`
+ * cache on the query string and the Authorization header, and keeps nothing the API does not mark).
+ *
+ * - A visitor's or a display screen's request to a row listed with times gets
+ *   `public, max-age=0, s-maxage=S, stale-while-revalidate=W`: the edge answers it for S seconds,
+ *   then serves the old answer for up to W more while it fetches a new one. Browsers always ask again.
+ * - A request that carries an Authorization header gets `private, no-store`, cached nowhere: a
+ *   signed-in resident sees their own proposal, booking or vote the moment after they make it.
+ * - `personal` rows (an address that is itself a secret, like a calendar feed token) and `live` rows
+ *   are never cached. Errors are never cached.
+ * Every public GET must be listed (test/unit/edge-cache.test.ts): a new public read chooses.
+ */
+import type { RouteId } from '../../routes.js';
+
+export type EdgePolicy = { readonly sMaxAge: number; readonly swr: number } | 'personal' | 'live';
+
+const seconds = (sMaxAge: number, swr: number): EdgePolicy => ({ sMaxAge, swr });
+/** Lists that residents refresh while things happen: a few seconds old at most. */
+const lively = seconds(15, 60);
+/** The community's furniture: spaces, estates, communities. */
+const settled = seconds(300, 3600);
+
+export const edgeCache: Partial<Record<RouteId, EdgePolicy>> = {
+  health: 'live',
+  openapi: seconds(3600, 86_400),
+  'proposals.list': lively,
+  'proposals.get': lively,
+  'comments.list': lively,
+  'spaces.list': settled,
+  'activities.list': lively,
+  // Seats left: the booking itself is the authority; the page is at most 10 s behind.
+  'activities.get': seconds(10, 30),
+  'calendars.space': settled,
+  'calendars.feed': 'personal',
+  'communities.list': settled,
+  'estates.list': settled,
+  'projects.list': seconds(60, 300),
+  'projects.get': seconds(60, 300),
+  'ledger.list': seconds(30, 120),
+  'ledger.summary': seconds(30, 120),
+  'ledger.entry': seconds(60, 600),
+  'ledger.verify': seconds(60, 300),
+  'ledger.export.json': seconds(60, 300),
+  'ledger.export.csv': seconds(60, 300),
+  'roll.summary': seconds(60, 300),
+  'ballots.list': lively,
+  // The screen polls each minute while a ballot is open: one answer serves every screen and visitor.
+  'ballots.get': seconds(10, 30),
+  'ballots.receipts': seconds(10, 30),
+};
+
+/** The Cache-Control of a successful answer to this row, for a request with or without a token. */
+export function cacheControlFor(id: string, signedIn: boolean, fallback: string): string {
+  const policy = edgeCache[id as RouteId];
+  if (policy === 'personal') return 'private, no-store';
+  if (signedIn) return policy === undefined ? fallback : 'private, no-store';
+  if (policy === undefined || policy === 'live') return fallback;
+  return `public, max-age=0, s-maxage=${policy.sMaxAge}, stale-while-revalidate=${policy.swr}`;
+}
