@@ -74,3 +74,17 @@ describe('S3MediaStore.publicUrl', () => {
     expect(store().publicUrl(KEY)).toBe(`/media/${KEY}`);
   });
 });
+
+describe('createMediaStore with a bucket (as the proposals Lambda builds it)', () => {
+  it('answers the public path at once, loads S3 on the first photo action, then signs and stats through it', async () => {
+    const { createMediaStore } = await import('../../functions/shared/media/index.js');
+    const cfg = { region: 'ap-east-1', media: { bucket: 'gongzhi-media' } } as Parameters<typeof createMediaStore>[0];
+    const media = createMediaStore(cfg);
+    expect(media).not.toBeInstanceOf(S3MediaStore);
+    expect(media.publicUrl(KEY)).toBe(`/media/${KEY}`);
+    const ticket = await media.presignUpload(KEY, 'image/webp', 204800);
+    expect(new URL(ticket.url).host).toBe('gongzhi-media.s3.ap-east-1.amazonaws.com');
+    s3.on(HeadObjectCommand).resolves({ ContentLength: 5, ContentType: 'image/webp' });
+    expect(await media.stat(KEY)).toEqual({ bytes: 5, contentType: 'image/webp' });
+  });
+});
