@@ -14,6 +14,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { viewerCacheControl } from '../functions/shared/http/edge-cache.js';
 import { apiCachePolicy } from './api-cache.js';
 import { acknowledgeDeploymentHandler, acknowledgeDistribution, acknowledgeLogBucket } from './site-acknowledgements.js';
 import { immutableCacheControl, mediaBehavior, mediaPathPattern, uploadOriginOf } from './media-delivery.js';
@@ -98,7 +99,11 @@ export class SiteStack extends Stack {
           cachePolicy: apiCachePolicy(this, 'ApiCache'),
           // Every other viewer header but Host (Authorization travels through the cache policy).
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: headers,
+          // The security headers, and `private, no-store` towards browsers once the edge has decided
+          // what to keep (functions/shared/http/edge-cache.ts): no browser keeps an API answer.
+          responseHeadersPolicy: securityHeaders(this, 'ApiHeaders', {
+            uploadOrigin, cacheControl: viewerCacheControl, comment: 'Gongzhi API: security headers; browsers keep no API answer',
+          }),
         },
         [mediaPathPattern]: mediaBehavior(this, {
           media: props.media,

@@ -7,8 +7,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
+import type { HttpResult } from '../shared/http/types.js';
 import { contexts, type ContextName } from '../routes.js';
 import { config } from '../shared/config.js';
+import { viewerCacheControl } from '../shared/http/edge-cache.js';
 import { errorResult, toErrorResult } from '../shared/http/error-response.js';
 import { matchRoute, readBody, send, toEvent } from './adapter.js';
 import { createDevAuth } from './dev-auth.js';
@@ -51,6 +53,16 @@ const lambdaContext = (name: string, requestId: string): Context => ({
   getRemainingTimeInMillis: () => 60_000, done: () => undefined, fail: () => undefined, succeed: () => undefined,
 });
 
+/**
+ * As CloudFront's `/api/*` response headers policy does: the browser gets `private, no-store`; what
+ * the edge would keep (the handler's Cache-Control) stays visible as `x-edge-cache-control`.
+ */
+function asCloudFrontServes(result: HttpResult): HttpResult {
+  const origin = result.headers?.['cache-control'];
+  if (origin === undefined) return result;
+  return { ...result, headers: { ...result.headers, 'cache-control': viewerCacheControl, 'x-edge-cache-control': String(origin) } };
+}
+
 export async function startPlatform(opts: PlatformOptions = {}): Promise<Platform> {
   if (running) throw new Error('One platform per process: its handlers bind to one database at cold start.');
   running = true;
@@ -87,7 +99,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
     const handler = handlers[context];
     if (!handler) return send(res, errorResult(404, { code: 'not_found', message: `No such endpoint: ${req.method} ${url.pathname}` }));
     const event = toEvent(req, url, body, match, claims);
-    send(res, await handler(event, lambdaContext(context, event.requestContext.requestId)));
+    send(res, asCloudFrontServes(await handler(event, lambdaContext(context, event.requestContext.requestId))));
   }
 
   const server: Server = createServer((req, res) => {

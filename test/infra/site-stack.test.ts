@@ -124,7 +124,12 @@ describe('site stack: distribution', () => {
     });
     const id = { Ref: Object.keys(resources(template, 'AWS::CloudFront::ResponseHeadersPolicy')).find((k) => k.startsWith('SecurityHeaders')) };
     expect(distribution.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual(id);
-    expect(behavior('/api/*').ResponseHeadersPolicyId).toEqual(id);
+    // The API's policy: the same security headers, and browsers keep no API answer (the edge decides from the origin's header first).
+    const apiPolicy = named('AWS::CloudFront::ResponseHeadersPolicy', 'ApiHeaders');
+    expect(behavior('/api/*').ResponseHeadersPolicyId).toEqual({ Ref: Object.keys(resources(template, 'AWS::CloudFront::ResponseHeadersPolicy')).find((k) => k.startsWith('ApiHeaders')) });
+    expect(apiPolicy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig).toEqual(headers);
+    expect(apiPolicy.Properties.ResponseHeadersPolicyConfig.CustomHeadersConfig.Items)
+      .toEqual([{ Header: 'cache-control', Value: 'private, no-store', Override: true }]);
   });
 });
 

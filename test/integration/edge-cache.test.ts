@@ -1,7 +1,7 @@
 /**
  * Issue #14 item 4, the API half: every public GET says how long CloudFront may keep it
- * (functions/shared/http/edge-cache.ts), route by route, against the demo community: a visitor's
- * answer carries `public, max-age=0, s-maxage, stale-while-revalidate`; the same request with a
+ * (functions/shared/http/edge-cache.ts), route by route, against the demo community: the browser is
+ * always told `private, no-store`, and what the handler tells the edge for a visitor carries `public, max-age=0, s-maxage, stale-while-revalidate`; the same request with a
  * token carries `private, no-store`; the personal calendar feed and health are never cacheable;
  * errors never are. The CloudFront half (the cache policy) is in test/infra/site-stack.test.ts.
  */
@@ -13,10 +13,11 @@ import { usePlatform } from '../support/platform.js';
 const { api, as } = usePlatform();
 const publicGets = (routes as readonly RouteDef[]).filter((r) => r.access === 'public' && r.method === 'GET');
 
-async function raw(path: string, token?: string): Promise<{ status: number; cache: string | null }> {
+/** `cache`: what the handler told the edge (the local server, as CloudFront, gives the browser `private, no-store` and shows it as x-edge-cache-control). */
+async function raw(path: string, token?: string): Promise<{ status: number; cache: string | null; browser: string | null }> {
   const res = await fetch(`${api.base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   await res.arrayBuffer();
-  return { status: res.status, cache: res.headers.get('cache-control') };
+  return { status: res.status, cache: res.headers.get('x-edge-cache-control'), browser: res.headers.get('cache-control') };
 }
 
 /** A real path for each public GET row, from the demo community's own lists. */
@@ -63,6 +64,7 @@ describe('public reads say how long the edge may keep them', () => {
       const policy = edgeCache[row.id as keyof typeof edgeCache]!;
       const visitor = await raw(path);
       expect(visitor.status, `${row.id} ${path}`).toBe(200);
+      expect(visitor.browser, `${row.id}: what the browser keeps`).toBe('private, no-store');
       if (typeof policy === 'object') {
         expect(visitor.cache, row.id).toBe(`public, max-age=0, s-maxage=${policy.sMaxAge}, stale-while-revalidate=${policy.swr}`);
       } else {

@@ -9,9 +9,18 @@
  *   signed-in resident sees their own proposal, booking or vote the moment after they make it.
  * - `personal` rows (an address that is itself a secret, like a calendar feed token) and `live` rows
  *   are never cached. Errors are never cached.
- * Every public GET must be listed (test/unit/edge-cache.test.ts): a new public read chooses.
+ * Every public GET must be listed (test/integration/edge-cache.test.ts): a new public read chooses.
+ *
+ * Browsers never keep an API answer: `stale-while-revalidate` would let a browser show a stale list
+ * too (and a visitor who then signs in would read the visitor's copy), so CloudFront's response
+ * headers policy for `/api/*` sets `Cache-Control: private, no-store` towards the viewer after the
+ * edge has decided what to keep (infra/site-stack.ts); the local server does the same and shows what
+ * CloudFront would keep as `x-edge-cache-control`.
  */
 import type { RouteId } from '../../routes.js';
+
+/** What every browser receives on an API answer (CloudFront's `/api/*` response headers policy, and the local server). */
+export const viewerCacheControl = 'private, no-store';
 
 export type EdgePolicy = { readonly sMaxAge: number; readonly swr: number } | 'personal' | 'live';
 
