@@ -2,7 +2,7 @@
  * What a route-table row is. Kept apart from routes.ts so each context can list its rows in its
  * own `routes.ts` (contracts only) and the table spreads them in without a circular import.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export const contexts = ['community', 'proposals', 'activities', 'donations', 'ballots'] as const;
 export type ContextName = (typeof contexts)[number];
@@ -67,10 +67,10 @@ export interface RouteDef {
   /** Refused roles answered 404, not 403: for them the object is not there (another community's ledger). */
   readonly hiddenFrom?: readonly SignedInRole[];
   readonly summary: string;
-  readonly params?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
-  readonly response: z.ZodType;
+  readonly params?: z.ZodMiniType;
+  readonly query?: z.ZodMiniType;
+  readonly body?: z.ZodMiniType;
+  readonly response: z.ZodMiniType;
   readonly status: 200 | 201;
   /**
    * The `Idempotency-Key` header the route reads (a retried write with the same key gets the first

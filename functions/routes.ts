@@ -4,7 +4,7 @@
  * the same rows, each context's handler implements exactly its rows, and the OpenAPI document is
  * generated from them. Imports zod contracts only.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ballotRoutes } from './ballots/routes.js';
 import { joiningRoutes, registryRoutes } from './community/routes.js';
 import { donationRoutes } from './donations/routes.js';
@@ -35,7 +35,7 @@ export {
 } from './route-def.js';
 
 /** `POST /api/proposals/{id}/<name>`: a lifecycle step answering with the whole proposal. */
-const action = <const A extends string, const B extends z.ZodType>(name: A, summary: string, body: B,
+const action = <const A extends string, const B extends z.ZodMiniType>(name: A, summary: string, body: B,
   who: { allow: Allow; alsoAllow?: Party } = { allow: committeesAndStaff }) => route({
   id: `proposals.${name}`, method: 'POST', path: `/api/proposals/{id}/${name}`, context: 'proposals', access: 'user', ...who,
   summary, params: IdParams, query: NoQuery, body, response: Proposal, status: 200,

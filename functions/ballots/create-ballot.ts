@@ -3,7 +3,7 @@
  * representatives). A ballot that opens later holds the roll until then, so what is frozen is the
  * roll at opening, as the issue and the law's notice practice expect.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Ballot, CreateBallotBody } from '../contracts/ballots.js';
 import { BadRequestError, ConflictError } from '../shared/errors.js';
 import { loadEstate, requireCommittee } from './access.js';

@@ -3,7 +3,7 @@
  * voted is only overwritten with `replace: true` and a reason, both kept in the unit's history.
  * Also: the staff/committee list of who has voted (never how, while open) and a unit's history.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { BallotUnits, EnterVoteBody, UnitHistory, UnitVote } from '../contracts/ballots.js';
 import { isCommitteeOf, isStaffOf } from '../community/rules.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';

@@ -3,7 +3,7 @@
  * whole estate), see their states, and revoke one that was not used. The code in clear appears only
  * in the answer that issues it, for the printed letters.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { communityOfId } from '../contracts/common.js';
 import type { HouseholdCodeBatch, HouseholdCodeList, HouseholdCodeState, IssueCodesBody } from '../contracts/joining.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';

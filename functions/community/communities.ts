@@ -1,6 +1,6 @@
 /** The platform admin creates communities; staff keep their settings. Every change goes to the audit log. */
 import type { Community, CommunitySettingsBody } from '../contracts/registry.js';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { CreateCommunityBody } from '../contracts/registry.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { requirePlatformAdmin, requireStaffOf, type RegistryDeps } from './registry-deps.js';

@@ -1,5 +1,5 @@
 /** Staff add the community's estates and its bookable spaces; anyone may list them. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { CreateEstateBody, CreateSpaceBody, Estate, PatchSpaceBody, RegistrySpace } from '../contracts/registry.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { requireStaffOf, type RegistryDeps } from './registry-deps.js';

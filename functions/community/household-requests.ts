@@ -3,7 +3,7 @@
  * accept (with the evidence they saw, e.g. the property certificate) or refuse (with the reason),
  * once. Accepting admits the person exactly as a code would.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { countWrite } from './write-limit.js';
 import { communityOfId } from '../contracts/common.js';
 import type { DecisionBody, HouseholdRequest, HouseholdRequestBody } from '../contracts/joining.js';

@@ -3,7 +3,7 @@
  * membership item, the profile naming the community, and the audit entry keyed by the membership's
  * own audit id, so a retry after a crash completes what the first attempt began.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { communityOfId, estateOfHousehold } from '../contracts/common.js';
 import type { JoinWithCodeBody } from '../contracts/joining.js';
 import type { Me } from '../contracts/me.js';

@@ -4,7 +4,7 @@
  * person later signs in, staff link the account: it takes over the memberships, and the person's
  * record points to it, so what staff did for them (bookings, backings, votes) stays theirs.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { LinkPersonBody, Person, RegisterPersonBody } from '../contracts/joining.js';
 import { communityOfId } from '../contracts/common.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../shared/errors.js';

@@ -42,7 +42,7 @@
  *                  uses one key; every unsold developer unit uses `developer`)
  *   representative user id of the person who votes for this unit; empty = paper/proxy only
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Cursor, EstateId, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
 
 /** Article 278 items. The matter decides the rule: `major` ones need 3/4, the others more than 1/2. */
@@ -62,7 +62,7 @@ export const RuleKind = z.enum(['ordinary', 'major']);
 export type RuleKind = z.infer<typeof RuleKind>;
 
 /** A unit id inside an estate's roll. */
-export const UnitId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a unit id');
+export const UnitId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a unit id'));
 /** An estate's id names its community (`chating.dongyuan`), so its roll and ballots are that community's. */
 export const EstateParams = z.strictObject({ id: EstateId });
 export const BallotUnitParams = z.strictObject({ id: Ulid, unitId: UnitId });
@@ -73,33 +73,33 @@ export const Ratio = z.object({ numerator: z.string(), denominator: z.string(), 
 export type Ratio = z.infer<typeof Ratio>;
 
 // ---- Roll ----
-export const RollImportBody = z.strictObject({ csv: z.string().min(1).max(2_000_000) });
+export const RollImportBody = z.strictObject({ csv: z.string().check(z.minLength(1), z.maxLength(2_000_000)) });
 export const RollTotals = z.object({
-  units: z.number().int().min(0),
+  units: z.int().check(z.gte(0)),
   /** Sum of exclusive areas in 0.01 m². */
-  totalAreaCentiM2: z.number().int().min(0),
-  heads: z.number().int().min(0),
+  totalAreaCentiM2: z.int().check(z.gte(0)),
+  heads: z.int().check(z.gte(0)),
 });
 export type RollTotals = z.infer<typeof RollTotals>;
-export const RollSummary = RollTotals.extend({
+export const RollSummary = z.extend(RollTotals, {
   estateId: EstateId,
   /** null when no roll has been imported yet (all totals 0). */
-  importedAt: Timestamp.nullable(),
+  importedAt: z.nullable(Timestamp),
   /** sha-256 of the normalized rows; the same file gives the same hash. */
-  hash: z.string().nullable(),
+  hash: z.nullable(z.string()),
 });
 export type RollSummary = z.infer<typeof RollSummary>;
-export const RollImport = RollSummary.extend({ changed: z.boolean() });
+export const RollImport = z.extend(RollSummary, { changed: z.boolean() });
 export type RollImport = z.infer<typeof RollImport>;
 export const RollUnit = z.object({
   unitId: UnitId, building: z.string(), room: z.string(),
-  areaCentiM2: z.number().int().min(1),
+  areaCentiM2: z.int().check(z.gte(1)),
   owners: z.array(z.string()),
   head: z.string(),
-  representativeId: UserId.nullable(),
+  representativeId: z.nullable(UserId),
 });
 export type RollUnit = z.infer<typeof RollUnit>;
-export const Roll = RollSummary.extend({ importedBy: UserId.nullable(), units: z.array(RollUnit) });
+export const Roll = z.extend(RollSummary, { importedBy: z.nullable(UserId), units: z.array(RollUnit) });
 export type Roll = z.infer<typeof Roll>;
 
 // ---- Ballots ----
@@ -108,24 +108,22 @@ export const BallotOptionsInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('decision') }),
   z.strictObject({
     kind: z.literal('candidates'),
-    candidates: z.array(z.string().trim().min(1).max(60)).min(1).max(30),
+    candidates: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))).check(z.minLength(1), z.maxLength(30)),
   }),
 ]);
-export const OptionId = z.string().regex(/^[a-z0-9-]{1,20}$/, 'must be an option id');
+export const OptionId = z.string().check(z.regex(/^[a-z0-9-]{1,20}$/, 'must be an option id'));
 export const BallotOption = z.object({ id: OptionId, label: z.string() });
 export type BallotOption = z.infer<typeof BallotOption>;
 
 export const CreateBallotBody = z.strictObject({
   estateId: EstateId,
-  title: z.string().trim().min(2).max(120),
-  description: z.string().trim().max(4000).optional(),
+  title: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)),
+  description: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
   matter: Matter,
   options: BallotOptionsInput,
   opensAt: Timestamp,
   closesAt: Timestamp,
-}).refine((b) => b.closesAt > b.opensAt, { path: ['closesAt'], message: 'must be after opensAt' })
-  .refine((b) => b.options.kind === 'decision' || b.matter === 'committee',
-    { path: ['options', 'kind'], message: 'candidates are only for electing the committee' });
+}).check(z.refine((b) => b.closesAt > b.opensAt, { path: ['closesAt'], message: 'must be after opensAt' }), z.refine((b) => b.options.kind === 'decision' || b.matter === 'committee', { path: ['options', 'kind'], message: 'candidates are only for electing the committee' }));
 export type CreateBallotBody = z.input<typeof CreateBallotBody>;
 
 /**
@@ -138,26 +136,26 @@ export type BallotStatus = z.infer<typeof BallotStatus>;
 export const Rule = z.object({
   kind: RuleKind,
   /** Participation needed of the frozen roll's area and heads (both): 2/3. */
-  participation: z.object({ numerator: z.number().int(), denominator: z.number().int() }),
+  participation: z.object({ numerator: z.int(), denominator: z.int() }),
   /** Approval needed of the participating area and heads (both): major ≥ 3/4, ordinary > 1/2. */
-  approval: z.object({ numerator: z.number().int(), denominator: z.number().int(), strict: z.boolean() }),
+  approval: z.object({ numerator: z.int(), denominator: z.int(), strict: z.boolean() }),
   /** e.g. "Art. 278: major matter, ≥ 3/4 of participating area and owners". */
   text: z.string(),
 });
 export type Rule = z.infer<typeof Rule>;
 
 export const Participation = z.object({
-  units: z.number().int().min(0),
-  areaCentiM2: z.number().int().min(0),
-  heads: z.number().int().min(0),
+  units: z.int().check(z.gte(0)),
+  areaCentiM2: z.int().check(z.gte(0)),
+  heads: z.int().check(z.gte(0)),
 });
 export type Participation = z.infer<typeof Participation>;
 
 export const OptionResult = z.object({
   optionId: OptionId,
   /** Area and heads that chose (decision) or approved (candidate) this option. */
-  areaCentiM2: z.number().int().min(0),
-  heads: z.number().int().min(0),
+  areaCentiM2: z.int().check(z.gte(0)),
+  heads: z.int().check(z.gte(0)),
   areaRatio: Ratio,
   headsRatio: Ratio,
   /** For `yes` of a decision or each candidate: whether the approval rule is met. Always false for no/abstain. */
@@ -175,7 +173,7 @@ export const BallotResult = z.object({
   /** Candidates elected (candidates ballots); empty for decisions. */
   elected: z.array(OptionId),
   /** Heads whose units chose differently: they count as participating but for no option. */
-  splitHeads: z.number().int().min(0),
+  splitHeads: z.int().check(z.gte(0)),
   closedAt: Timestamp,
   closedBy: UserId,
   noticeEndsAt: Timestamp,
@@ -184,7 +182,7 @@ export type BallotResult = z.infer<typeof BallotResult>;
 
 export const Objection = z.object({
   id: Ulid, by: UserId, byName: z.string(), text: z.string(), at: Timestamp,
-  response: z.object({ by: UserId, byName: z.string(), text: z.string(), at: Timestamp }).nullable(),
+  response: z.nullable(z.object({ by: UserId, byName: z.string(), text: z.string(), at: Timestamp })),
 });
 export type Objection = z.infer<typeof Objection>;
 
@@ -193,46 +191,46 @@ export const BallotSummary = z.object({
   title: z.string(), matter: Matter, ruleKind: RuleKind,
   optionsKind: z.enum(['decision', 'candidates']),
   opensAt: Timestamp, closesAt: Timestamp, status: BallotStatus,
-  outcome: z.enum(['passed', 'failed', 'no-quorum']).nullable(),
+  outcome: z.nullable(z.enum(['passed', 'failed', 'no-quorum'])),
   createdAt: Timestamp,
 });
 export type BallotSummary = z.infer<typeof BallotSummary>;
 
-export const Ballot = BallotSummary.extend({
+export const Ballot = z.extend(BallotSummary, {
   description: z.string(),
   options: z.array(BallotOption),
   rule: Rule,
   /** The roll as frozen when the ballot was created. */
-  frozenRoll: RollTotals.extend({ hash: z.string() }),
+  frozenRoll: z.extend(RollTotals, { hash: z.string() }),
   /** Live, exact (derived from the units' own vote items); never says who chose what. */
   participation: Participation,
-  result: BallotResult.nullable(),
+  result: z.nullable(BallotResult),
   objections: z.array(Objection),
-  openObjections: z.number().int().min(0),
+  openObjections: z.int().check(z.gte(0)),
   createdBy: UserId,
 });
 export type Ballot = z.infer<typeof Ballot>;
 
 /** A community's ballots; with `estateId` (one of that community's estates) only that estate's. */
-export const ListBallotsQuery = z.strictObject({ community: Slug, estateId: EstateId.optional(), limit: PageLimit, cursor: Cursor.optional() });
-export const BallotPage = z.object({ items: z.array(BallotSummary), cursor: Cursor.nullable() });
+export const ListBallotsQuery = z.strictObject({ community: Slug, estateId: z.optional(EstateId), limit: PageLimit, cursor: z.optional(Cursor) });
+export const BallotPage = z.object({ items: z.array(BallotSummary), cursor: z.nullable(Cursor) });
 export type BallotPage = z.infer<typeof BallotPage>;
 
 // ---- Votes ----
 /** A decision takes one option id (`yes`/`no`/`abstain`); a candidates ballot the ids approved (may be empty). */
-export const Choice = z.union([OptionId, z.array(OptionId).max(30)]);
+export const Choice = z.union([OptionId, z.array(OptionId).check(z.maxLength(30))]);
 export type Choice = z.infer<typeof Choice>;
-export const VoteBody = z.strictObject({ choice: Choice, unitId: UnitId.optional() });
+export const VoteBody = z.strictObject({ choice: Choice, unitId: z.optional(UnitId) });
 export type VoteBody = z.input<typeof VoteBody>;
 export const VoteVia = z.enum(['online', 'paper', 'proxy']);
 
 export const MyUnitVote = z.object({
-  unitId: UnitId, building: z.string(), room: z.string(), areaCentiM2: z.number().int(),
-  choice: Choice.nullable(),
+  unitId: UnitId, building: z.string(), room: z.string(), areaCentiM2: z.int(),
+  choice: z.nullable(Choice),
   /** Unguessable code (10 base-32 characters) to find the unit's vote in the published list. */
-  receipt: z.string().nullable(),
-  votedAt: Timestamp.nullable(),
-  via: VoteVia.nullable(),
+  receipt: z.nullable(z.string()),
+  votedAt: z.nullable(Timestamp),
+  via: z.nullable(VoteVia),
 });
 export const MyVotes = z.object({ ballotId: Ulid, items: z.array(MyUnitVote) });
 export type MyVotes = z.infer<typeof MyVotes>;
@@ -241,35 +239,35 @@ export const EnterVoteBody = z.strictObject({
   choice: Choice,
   via: z.enum(['paper', 'proxy']),
   evidence: z.strictObject({
-    formNumber: z.string().trim().min(1).max(40),
+    formNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
     /** Reference of the photographed form or proxy letter (e.g. an upload key). */
-    photoRef: z.string().trim().min(1).max(300).optional(),
-    note: z.string().trim().max(300).optional(),
+    photoRef: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(300))),
+    note: z.optional(z.string().check(z.trim(), z.maxLength(300))),
   }),
   /** Proxy: who gave the proxy (free text, e.g. the owner's name). */
-  onBehalfOf: z.string().trim().min(1).max(120).optional(),
-  replace: z.boolean().default(false),
-  reason: z.string().trim().min(3).max(300).optional(),
-}).refine((b) => !b.replace || b.reason !== undefined, { path: ['reason'], message: 'required when replace is true' });
+  onBehalfOf: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
+  replace: z._default(z.boolean(), false),
+  reason: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(300))),
+}).check(z.refine((b) => !b.replace || b.reason !== undefined, { path: ['reason'], message: 'required when replace is true' }));
 export type EnterVoteBody = z.input<typeof EnterVoteBody>;
-export const UnitVote = MyUnitVote.extend({ ballotId: Ulid, replaced: z.boolean() });
+export const UnitVote = z.extend(MyUnitVote, { ballotId: Ulid, replaced: z.boolean() });
 export type UnitVote = z.infer<typeof UnitVote>;
 
 export const BallotUnit = z.object({
-  unitId: UnitId, building: z.string(), room: z.string(), areaCentiM2: z.number().int(),
-  headKey: z.string(), representativeId: UserId.nullable(),
-  voted: z.boolean(), via: VoteVia.nullable(), votedAt: Timestamp.nullable(), changes: z.number().int().min(0),
+  unitId: UnitId, building: z.string(), room: z.string(), areaCentiM2: z.int(),
+  headKey: z.string(), representativeId: z.nullable(UserId),
+  voted: z.boolean(), via: z.nullable(VoteVia), votedAt: z.nullable(Timestamp), changes: z.int().check(z.gte(0)),
 });
 export const BallotUnits = z.object({ ballotId: Ulid, items: z.array(BallotUnit) });
 export type BallotUnits = z.infer<typeof BallotUnits>;
 
 export const HistoryEntry = z.object({
   /** null for staff/committee while the ballot is open. */
-  choice: Choice.nullable(),
+  choice: z.nullable(Choice),
   at: Timestamp, via: VoteVia, by: UserId,
-  evidence: z.object({ formNumber: z.string(), photoRef: z.string().nullable(), note: z.string().nullable() }).nullable(),
-  onBehalfOf: z.string().nullable(),
-  reason: z.string().nullable(),
+  evidence: z.nullable(z.object({ formNumber: z.string(), photoRef: z.nullable(z.string()), note: z.nullable(z.string()) })),
+  onBehalfOf: z.nullable(z.string()),
+  reason: z.nullable(z.string()),
 });
 export const UnitHistory = z.object({ ballotId: Ulid, unitId: UnitId, items: z.array(HistoryEntry) });
 export type UnitHistory = z.infer<typeof UnitHistory>;
@@ -280,10 +278,10 @@ export const ReceiptList = z.object({
   ruleKind: RuleKind,
   options: z.array(BallotOption),
   /** Sorted by receipt code; `headKey` is an opaque per-ballot key shared by the units of one head. */
-  items: z.array(z.object({ receipt: z.string(), choice: Choice, areaCentiM2: z.number().int(), headKey: z.string() })),
+  items: z.array(z.object({ receipt: z.string(), choice: Choice, areaCentiM2: z.int(), headKey: z.string() })),
   result: BallotResult,
 });
 export type ReceiptList = z.infer<typeof ReceiptList>;
 
-export const BallotObjectionBody = z.strictObject({ text: z.string().trim().min(5).max(2000) });
-export const BallotObjectionResponseBody = z.strictObject({ text: z.string().trim().min(2).max(2000) });
+export const BallotObjectionBody = z.strictObject({ text: z.string().check(z.trim(), z.minLength(5), z.maxLength(2000)) });
+export const BallotObjectionResponseBody = z.strictObject({ text: z.string().check(z.trim(), z.minLength(2), z.maxLength(2000)) });

@@ -1,39 +1,39 @@
 /** Comments on proposals (one level of replies), reports and the moderation queue. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Cursor, PageLimit, Slug, Timestamp, Ulid } from './common.js';
 import { Moderation, Person } from './proposals.js';
 
 export const CreateCommentBody = z.strictObject({
-  body: z.string().trim().min(1).max(2000),
+  body: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
   /** Reply to this top-level comment; replies cannot be replied to. */
-  parentId: Ulid.optional(),
+  parentId: z.optional(Ulid),
 });
 export type CreateCommentBody = z.input<typeof CreateCommentBody>;
 
 export const Comment = z.object({
   id: Ulid,
   proposalId: Ulid,
-  parentId: Ulid.nullable(),
+  parentId: z.nullable(Ulid),
   author: Person,
   /** Empty when hidden: the public sees "hidden by a moderator: <reason>" instead. */
   body: z.string(),
   createdAt: Timestamp,
-  hidden: Moderation.nullable(),
+  hidden: z.nullable(Moderation),
 });
 export type Comment = z.infer<typeof Comment>;
 
-export const CommentQuery = z.strictObject({ limit: PageLimit, cursor: Cursor.optional() });
-export const CommentPage = z.object({ items: z.array(Comment), cursor: Cursor.nullable() });
+export const CommentQuery = z.strictObject({ limit: PageLimit, cursor: z.optional(Cursor) });
+export const CommentPage = z.object({ items: z.array(Comment), cursor: z.nullable(Cursor) });
 export type CommentPage = z.infer<typeof CommentPage>;
 export const CommentParams = z.strictObject({ id: Ulid, commentId: Ulid });
 
-export const ReportBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
-export const ReportReceipt = z.object({ reported: z.literal(true), reportCount: z.number().int().min(1) });
+export const ReportBody = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(500)) });
+export const ReportReceipt = z.object({ reported: z.literal(true), reportCount: z.int().check(z.gte(1)) });
 
 export const ModerationTarget = z.object({
   kind: z.enum(['proposal', 'comment']),
   proposalId: Ulid,
-  commentId: Ulid.nullable(),
+  commentId: z.nullable(Ulid),
 });
 export type ModerationTarget = z.infer<typeof ModerationTarget>;
 
@@ -50,12 +50,12 @@ export const ModerationQueue = z.object({ items: z.array(ModerationItem) });
 
 export const ModerationDecisionBody = z.strictObject({
   proposalId: Ulid,
-  commentId: Ulid.optional(),
+  commentId: z.optional(Ulid),
   /** hide: withhold it from the public with a reason; keep: dismiss the reports; restore: undo a hide. */
   action: z.enum(['hide', 'keep', 'restore']),
-  reason: z.string().trim().min(3).max(500),
+  reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(500)),
 });
-export const ModerationOutcome = z.object({ target: ModerationTarget, hidden: z.boolean(), resolvedReports: z.number().int().min(0) });
+export const ModerationOutcome = z.object({ target: ModerationTarget, hidden: z.boolean(), resolvedReports: z.int().check(z.gte(0)) });
 
 /** Which community's dashboard or queue: one the caller is staff or committee of; without it, the caller's own. */
-export const DashboardQuery = z.strictObject({ community: Slug.optional() });
+export const DashboardQuery = z.strictObject({ community: z.optional(Slug) });

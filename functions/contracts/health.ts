@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const Health = z.object({ ok: z.literal(true) });
 /** The OpenAPI document is JSON Schema all the way down; its own shape is not re-validated. */

@@ -21,13 +21,13 @@
  * - GET    /me/data                                   signed in: everything held about the caller. → MyData
  * - DELETE /me                                        signed in: leave the platform. → LeftPlatform
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EstateId, HouseholdId, Slug, Timestamp, Ulid, UserId } from './common.js';
 import { Evidence } from './registry.js';
 
 export const Relation = z.enum(['owner', 'tenant', 'family']);
-const DisplayName = z.string().trim().min(1).max(60);
-const BirthYear = z.number().int().min(1900).max(2100);
+const DisplayName = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
+const BirthYear = z.int().check(z.gte(1900), z.lte(2100));
 
 /**
  * What the person agreed to when joining (shown on the join page): the basic notice is required; the
@@ -35,39 +35,37 @@ const BirthYear = z.number().int().min(1900).max(2100);
  */
 export const Consent = z.strictObject({
   /** The version of the notice shown, e.g. `2026-12`. */
-  notice: z.string().regex(/^\d{4}-\d{2}$/),
-  sensitive: z.boolean().default(false),
+  notice: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
+  sensitive: z._default(z.boolean(), false),
 });
 
 // ---- Codes ----
 /** 12 characters of Crockford base-32 shown as XXXX-XXXX-XXXX; dashes, spaces and case do not matter. */
-export const JoinCode = z.string().trim().min(12).max(20)
-  .transform((s) => s.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0'))
-  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{12}$/, 'must be the 12-character code on the letter'));
+export const JoinCode = z.pipe(z.pipe(z.string().check(z.trim(), z.minLength(12), z.maxLength(20)), z.transform((s) => s.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0'))), z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{12}$/, 'must be the 12-character code on the letter')));
 export const IssueCodesBody = z.strictObject({
   /** Only this building's households; absent: every household of the estate. */
-  building: z.string().trim().min(1).max(20).optional(),
+  building: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))),
   /** Days until the codes stop working. */
-  validDays: z.number().int().min(1).max(180).default(30),
+  validDays: z._default(z.int().check(z.gte(1), z.lte(180)), 30),
   /** Issue again for households whose earlier code is unused (the earlier one is revoked). */
-  replace: z.boolean().default(false),
+  replace: z._default(z.boolean(), false),
 });
 export const CodeStatus = z.enum(['issued', 'redeemed', 'revoked', 'expired']);
 export const HouseholdCodeState = z.object({
-  id: z.string().regex(/^[0-9a-f]{20}$/), householdId: HouseholdId, building: z.string(), room: z.string(),
+  id: z.string().check(z.regex(/^[0-9a-f]{20}$/)), householdId: HouseholdId, building: z.string(), room: z.string(),
   status: CodeStatus, issuedAt: Timestamp, expiresAt: Timestamp, issuedBy: UserId,
-  redeemedBy: UserId.nullable(), redeemedAt: Timestamp.nullable(),
+  redeemedBy: z.nullable(UserId), redeemedAt: z.nullable(Timestamp),
 });
 export type HouseholdCodeState = z.infer<typeof HouseholdCodeState>;
 /** One letter: the code in clear, once. */
-export const HouseholdLetter = HouseholdCodeState.extend({ code: z.string() });
+export const HouseholdLetter = z.extend(HouseholdCodeState, { code: z.string() });
 export const HouseholdCodeBatch = z.object({
   estateId: EstateId, estateName: z.string(), communityName: z.string(), letters: z.array(HouseholdLetter),
   /** Households skipped because they still have an unused code (ask again with `replace`). */
   skipped: z.array(HouseholdId),
 });
 export const HouseholdCodeList = z.object({ estateId: EstateId, items: z.array(HouseholdCodeState) });
-export const CodeParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{20}$/, 'must be a code id') });
+export const CodeParams = z.strictObject({ id: z.string().check(z.regex(/^[0-9a-f]{20}$/, 'must be a code id')) });
 
 export const JoinWithCodeBody = z.strictObject({
   code: JoinCode,
@@ -80,23 +78,23 @@ export const HouseholdParams = z.strictObject({ householdId: HouseholdId });
 // ---- Requests ----
 export const HouseholdRequestBody = z.strictObject({
   estateId: EstateId,
-  building: z.string().trim().min(1).max(20),
-  room: z.string().trim().min(1).max(20),
+  building: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+  room: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
   relation: Relation,
   displayName: DisplayName,
   /** What the person can show staff (optional): "产权证在家，可以上门看". */
-  note: z.string().trim().max(300).optional(),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(300))),
   consent: Consent,
 });
 export const RequestStatus = z.enum(['pending', 'accepted', 'refused']);
 export const HouseholdRequest = z.object({
-  id: Ulid, communityId: Slug, estateId: EstateId, householdId: HouseholdId.nullable(), building: z.string(), room: z.string(),
-  relation: Relation, userId: UserId, displayName: z.string(), note: z.string().nullable(), status: RequestStatus,
-  createdAt: Timestamp, decidedAt: Timestamp.nullable(), decidedBy: UserId.nullable(), reason: z.string().nullable(),
+  id: Ulid, communityId: Slug, estateId: EstateId, householdId: z.nullable(HouseholdId), building: z.string(), room: z.string(),
+  relation: Relation, userId: UserId, displayName: z.string(), note: z.nullable(z.string()), status: RequestStatus,
+  createdAt: Timestamp, decidedAt: z.nullable(Timestamp), decidedBy: z.nullable(UserId), reason: z.nullable(z.string()),
 });
 export type HouseholdRequest = z.infer<typeof HouseholdRequest>;
 export const HouseholdRequestList = z.object({ items: z.array(HouseholdRequest) });
-export const RequestQueueQuery = z.strictObject({ status: RequestStatus.optional() });
+export const RequestQueueQuery = z.strictObject({ status: z.optional(RequestStatus) });
 export const DecisionBody = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('accept'), evidence: Evidence }),
   z.strictObject({ decision: z.literal('refuse'), reason: Evidence }),
@@ -111,18 +109,18 @@ export const RegisterPersonBody = z.strictObject({
   householdId: HouseholdId,
   relation: Relation,
   /** Sensitive (PIPL): only with the person's consent, recorded in `evidence`. */
-  birthYear: BirthYear.optional(),
+  birthYear: z.optional(BirthYear),
   /** How the grid member reaches them: a note, never a full phone number. */
-  contactNote: z.string().trim().max(200).default('通过网格员联系'),
+  contactNote: z._default(z.string().check(z.trim(), z.maxLength(200)), '通过网格员联系'),
   evidence: Evidence,
 });
 export const PersonParams = z.strictObject({ id: Slug, personId: UserId });
 export const LinkPersonBody = z.strictObject({ userId: UserId, evidence: Evidence });
 export const Person = z.object({
   id: UserId, communityId: Slug, displayName: z.string(), householdId: HouseholdId, relation: Relation,
-  birthYear: BirthYear.nullable(), contactNote: z.string(), registeredBy: UserId, registeredAt: Timestamp,
+  birthYear: z.nullable(BirthYear), contactNote: z.string(), registeredBy: UserId, registeredAt: Timestamp,
   /** The account that signs in for this person now, once linked. */
-  linkedUserId: UserId.nullable(),
+  linkedUserId: z.nullable(UserId),
 });
 export type Person = z.infer<typeof Person>;
 export const PersonList = z.object({ items: z.array(Person) });
@@ -145,7 +143,7 @@ export const LeftPlatform = z.object({
   userId: UserId, leftAt: Timestamp,
   /** The name public records (ledger, ballots, timelines) now carry instead of yours. */
   pseudonym: z.string(),
-  membershipsEnded: z.number().int(), fieldsErased: z.number().int(),
+  membershipsEnded: z.int(), fieldsErased: z.int(),
 });
 export const LeaveBody = z.strictObject({ confirm: z.literal(true) });
 export type LeftPlatform = z.infer<typeof LeftPlatform>;

@@ -33,13 +33,13 @@
  * evidence of gifts recorded on behalf are shown only to staff, committee and the donor.
  * Money is integer fen; volunteer time is integer minutes.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Cursor, Fen, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
 
 /** A positive amount in fen (1 fen to 100 million yuan). */
-export const PositiveFen = z.number().int().min(1).max(10_000_000_000);
-const Text = (max: number, min = 1) => z.string().trim().min(min).max(max);
-const Quantity = z.number().int().min(1).max(1_000_000);
+export const PositiveFen = z.int().check(z.gte(1), z.lte(10_000_000_000));
+const Text = (max: number, min = 1) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+const Quantity = z.int().check(z.gte(1), z.lte(1_000_000));
 
 export const Channel = z.enum(['cash', 'bank_transfer', 'wechat_pay']);
 export type Channel = z.infer<typeof Channel>;
@@ -59,21 +59,21 @@ export type EntryStatus = z.infer<typeof EntryStatus>;
 /** Staff only: a gift from someone offline or an organisation, with the evidence (receipt book number, photo…). */
 export const OnBehalfOf = z.strictObject({
   name: Text(80),
-  donorType: DonorType.default('person'),
+  donorType: z._default(DonorType, 'person'),
   /** When the donor has an account. */
-  userId: UserId.optional(),
+  userId: z.optional(UserId),
   evidence: Text(300, 3),
 });
 
 const GiftCommon = {
   /** The project the gift is for; absent or null: the community's general fund. */
-  projectId: Ulid.nullable().optional(),
-  visibility: Visibility.default('public'),
-  onBehalfOf: OnBehalfOf.optional(),
+  projectId: z.optional(z.nullable(Ulid)),
+  visibility: z._default(Visibility, 'public'),
+  onBehalfOf: z.optional(OnBehalfOf),
   /** A short public message from the donor. */
-  message: Text(200).optional(),
+  message: z.optional(Text(200)),
   /** The community whose ledger records the gift; without it, the donor's own (400 `community_required` if they have none). */
-  communityId: Slug.optional(),
+  communityId: z.optional(Slug),
 };
 export const MoneyDonationBody = z.strictObject({
   type: z.literal('money'),
@@ -81,7 +81,7 @@ export const MoneyDonationBody = z.strictObject({
   currency: z.literal('CNY'),
   channel: Channel,
   /** Bank or WeChat Pay transaction reference; recorded only, no payment is processed. */
-  reference: Text(100).optional(),
+  reference: z.optional(Text(100)),
   ...GiftCommon,
 });
 export const InKindDonationBody = z.strictObject({
@@ -95,90 +95,89 @@ export const InKindDonationBody = z.strictObject({
 export const DonationBody = z.discriminatedUnion('type', [MoneyDonationBody, InKindDonationBody]);
 export type DonationBody = z.input<typeof DonationBody>;
 
-export const ConfirmBody = z.strictObject({ note: Text(300).optional() });
+export const ConfirmBody = z.strictObject({ note: z.optional(Text(300)) });
 export const ExpenseBody = z.strictObject({
   amountFen: PositiveFen,
   payee: Text(120),
   purpose: Text(300),
   /** The uploaded receipt photo's media key, or the paper receipt's number: at least one. */
-  receiptPhotoKey: Text(300).optional(),
-  receiptNumber: Text(60).optional(),
-}).refine((b) => b.receiptPhotoKey !== undefined || b.receiptNumber !== undefined,
-  { path: ['receiptNumber'], message: 'give a receipt number or a receipt photo' });
+  receiptPhotoKey: z.optional(Text(300)),
+  receiptNumber: z.optional(Text(60)),
+}).check(z.refine((b) => b.receiptPhotoKey !== undefined || b.receiptNumber !== undefined, { path: ['receiptNumber'], message: 'give a receipt number or a receipt photo' }));
 export type ExpenseBody = z.input<typeof ExpenseBody>;
 /** e.g. "10 tents used at the gate": taken from the project's confirmed in-kind stock of that item and unit. */
 export const InKindUseBody = z.strictObject({ item: Text(80), quantity: Quantity, unit: Text(20), purpose: Text(300) });
 export const VolunteerHoursBody = z.strictObject({
-  minutes: z.number().int().min(1).max(100_000),
+  minutes: z.int().check(z.gte(1), z.lte(100_000)),
   /** How many volunteers the minutes are the total of. */
-  volunteers: z.number().int().min(1).max(1000).default(1),
+  volunteers: z._default(z.int().check(z.gte(1), z.lte(1000)), 1),
   description: Text(300),
   workedOn: z.iso.date(),
 });
 export const AllocationBody = z.strictObject({
   /** Absent or null: the general fund. */
-  projectId: Ulid.nullable().optional(),
+  projectId: z.optional(z.nullable(Ulid)),
   amountFen: PositiveFen,
   /** Which government body, e.g. "莫愁湖街道". */
   source: Text(120),
   /** The allocation's document number. */
-  reference: Text(100).optional(),
+  reference: z.optional(Text(100)),
 });
 export const ReversalBody = z.strictObject({ reason: Text(300, 3) });
 export const CreateProjectBody = z.strictObject({
   title: Text(120, 2),
-  description: Text(2000).optional(),
+  description: z.optional(Text(2000)),
   budgetFen: Fen,
   /** An accepted (or in progress / completed) proposal this project carries out. */
-  proposalId: Ulid.optional(),
+  proposalId: z.optional(Ulid),
 });
 export type CreateProjectBody = z.input<typeof CreateProjectBody>;
 
 const Person = z.object({ id: UserId, name: z.string() });
 /** The donor as the public sees them: an anonymous donor's name is null (and no user id is ever public). */
-export const PublicDonor = z.object({ name: z.string().nullable(), donorType: DonorType });
+export const PublicDonor = z.object({ name: z.nullable(z.string()), donorType: DonorType });
 /** Staff, committee and the donor themself see who gave. */
 export const FullDonor = z.object({
-  name: z.string(), donorType: DonorType, userId: UserId.nullable(), evidence: z.string().nullable(),
+  name: z.string(), donorType: DonorType, userId: z.nullable(UserId), evidence: z.nullable(z.string()),
 });
 
 const EntryBase = {
   id: Ulid,
   /** 1, 2, 3… in the community's chain, no gaps. */
-  position: z.number().int().min(1),
+  position: z.int().check(z.gte(1)),
   communityId: Slug,
   recordedAt: Timestamp,
   /** null: the general fund (and for the project entry itself, its own id). */
-  projectId: Ulid.nullable(),
+  projectId: z.nullable(Ulid),
   /** Who recorded it when that was staff or the committee; null when donors recorded their own gift. */
-  enteredBy: Person.nullable(),
+  enteredBy: z.nullable(Person),
   status: EntryStatus,
   /** The reversal entry that undid this one. */
-  reversedBy: Ulid.nullable(),
+  reversedBy: z.nullable(Ulid),
   /** For gifts: the confirmation entry. */
-  confirmedBy: Ulid.nullable(),
+  confirmedBy: z.nullable(Ulid),
   /** SHA-256 (hex) of the previous entry; 64 zeros for position 1. */
   prevHash: z.string(),
   hash: z.string(),
 };
-const kinds = <D extends z.ZodType>(donor: D) => [
-  z.object({ ...EntryBase, kind: z.literal('project'), title: z.string(), description: z.string(), budgetFen: z.number().int(), proposalId: Ulid.nullable() }),
+const kinds = <D extends z.ZodMiniType>(donor: D) => [
+  z.object({ ...EntryBase, kind: z.literal('project'), title: z.string(), description: z.string(), budgetFen: z.int(), proposalId: z.nullable(Ulid) }),
   z.object({
-    ...EntryBase, kind: z.literal('money_gift'), amountFen: z.number().int(), currency: z.literal('CNY'), channel: Channel,
-    reference: z.string().nullable(), visibility: Visibility, donor, message: z.string().nullable(),
+    ...EntryBase, kind: z.literal('money_gift'), amountFen: z.int(), currency: z.literal('CNY'), channel: Channel,
+    reference: z.nullable(z.string()), visibility: Visibility, donor, message: z.nullable(z.string()),
   }),
   z.object({
-    ...EntryBase, kind: z.literal('in_kind_gift'), item: z.string(), quantity: z.number().int(), unit: z.string(),
-    estimatedValueFen: z.number().int(), visibility: Visibility, donor, message: z.string().nullable(),
+    ...EntryBase, kind: z.literal('in_kind_gift'), item: z.string(), quantity: z.int(), unit: z.string(),
+    estimatedValueFen: z.int(), visibility: Visibility, donor, message: z.nullable(z.string()),
   }),
-  z.object({ ...EntryBase, kind: z.literal('confirmation'), confirms: Ulid, note: z.string().nullable() }),
-  z.object({ ...EntryBase, kind: z.literal('government_allocation'), amountFen: z.number().int(), source: z.string(), reference: z.string().nullable() }),
+  z.object({ ...EntryBase, kind: z.literal('confirmation'), confirms: Ulid, note: z.nullable(z.string()) }),
+  z.object({ ...EntryBase, kind: z.literal('government_allocation'), amountFen: z.int(), source: z.string(), reference: z.nullable(z.string()) }),
   z.object({
-    ...EntryBase, kind: z.literal('expense'), amountFen: z.number().int(), payee: z.string(), purpose: z.string(),
-    receiptPhotoKey: z.string().nullable(), receiptNumber: z.string().nullable(),
+    ...EntryBase, kind: z.literal('expense'), amountFen: z.int(), payee: z.string(), purpose: z.string(),
+    receiptPhotoKey: z.nullable(z.string()), receiptNumber: z.nullable(z.string()),
   }),
-  z.object({ ...EntryBase, kind: z.literal('in_kind_use'), item: z.string(), quantity: z.number().int(), unit: z.string(), purpose: z.string() }),
-  z.object({ ...EntryBase, kind: z.literal('volunteer_hours'), minutes: z.number().int(), volunteers: z.number().int(), description: z.string(), workedOn: z.iso.date() }),
+  z.object({ ...EntryBase, kind: z.literal('in_kind_use'), item: z.string(), quantity: z.int(), unit: z.string(), purpose: z.string() }),
+  z.object({ ...EntryBase, kind: z.literal('volunteer_hours'), minutes: z.int(), volunteers: z.int(), description: z.string(), workedOn: z.iso.date() }),
   z.object({ ...EntryBase, kind: z.literal('reversal'), reverses: Ulid, reason: z.string() }),
 ] as const;
 /** An entry as anyone may see it. */
@@ -191,37 +190,37 @@ export type LedgerEntryFull = z.infer<typeof LedgerEntryFull>;
 /** Money and goods for one project, the general fund, or the whole community. */
 export const Funding = z.object({
   /** The project's budget; null for the general fund and community totals. */
-  budgetFen: z.number().int().nullable(),
+  budgetFen: z.nullable(z.int()),
   /** Raised by source (confirmed or, for government and hours, recorded). */
-  governmentFen: z.number().int(),
-  donationsFen: z.number().int(),
-  inKindFen: z.number().int(),
-  volunteerMinutes: z.number().int(),
+  governmentFen: z.int(),
+  donationsFen: z.int(),
+  inKindFen: z.int(),
+  volunteerMinutes: z.int(),
   /** Promised but not yet counted or received. */
-  pledgedFen: z.number().int(),
-  inKindPledgedFen: z.number().int(),
-  spentFen: z.number().int(),
+  pledgedFen: z.int(),
+  inKindPledgedFen: z.int(),
+  spentFen: z.int(),
   /** governmentFen + donationsFen − spentFen (may be negative when the committee fronted money). */
-  balanceFen: z.number().int(),
+  balanceFen: z.int(),
   /** Confirmed goods by item: received, used, left. */
-  stock: z.array(z.object({ item: z.string(), unit: z.string(), received: z.number().int(), used: z.number().int(), left: z.number().int() })),
+  stock: z.array(z.object({ item: z.string(), unit: z.string(), received: z.int(), used: z.int(), left: z.int() })),
 });
 export type Funding = z.infer<typeof Funding>;
 
 export const Project = z.object({
-  id: Ulid, communityId: Slug, title: z.string(), description: z.string(), budgetFen: z.number().int(),
-  proposalId: Ulid.nullable(), createdAt: Timestamp, createdBy: Person, funding: Funding,
+  id: Ulid, communityId: Slug, title: z.string(), description: z.string(), budgetFen: z.int(),
+  proposalId: z.nullable(Ulid), createdAt: Timestamp, createdBy: Person, funding: Funding,
 });
 export type Project = z.infer<typeof Project>;
 /** Whose ledger: the public reads name the community (required: there is no default). */
 export const CommunityQuery = z.strictObject({ community: Slug });
 /** Signed-in reads: the caller's own community unless named (someone who belongs to none must name it). */
-export const MyCommunityQuery = z.strictObject({ community: Slug.optional() });
+export const MyCommunityQuery = z.strictObject({ community: z.optional(Slug) });
 export const ProjectList = z.object({ items: z.array(Project) });
 export const LedgerSummary = z.object({
   communityId: Slug,
   /** Entries in the chain and the hash of the last one. */
-  length: z.number().int().min(0),
+  length: z.int().check(z.gte(0)),
   headHash: z.string(),
   totals: Funding,
   generalFund: Funding,
@@ -232,32 +231,32 @@ export type LedgerSummary = z.infer<typeof LedgerSummary>;
 /** `projectId=general` lists the general fund's entries. */
 export const ListLedgerQuery = z.strictObject({
   community: Slug,
-  projectId: z.union([Ulid, z.literal('general')]).optional(),
-  kind: EntryKind.optional(),
-  status: EntryStatus.optional(),
+  projectId: z.optional(z.union([Ulid, z.literal('general')])),
+  kind: z.optional(EntryKind),
+  status: z.optional(EntryStatus),
   limit: PageLimit,
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
-export const LedgerPage = z.object({ items: z.array(LedgerEntry), cursor: Cursor.nullable() });
+export const LedgerPage = z.object({ items: z.array(LedgerEntry), cursor: z.nullable(Cursor) });
 export type LedgerPage = z.infer<typeof LedgerPage>;
 export const ListDonationsQuery = z.strictObject({
-  community: Slug.optional(),
-  projectId: z.union([Ulid, z.literal('general')]).optional(),
-  status: z.enum(['pledged', 'confirmed', 'reversed']).optional(),
+  community: z.optional(Slug),
+  projectId: z.optional(z.union([Ulid, z.literal('general')])),
+  status: z.optional(z.enum(['pledged', 'confirmed', 'reversed'])),
   limit: PageLimit,
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
-export const DonationPage = z.object({ items: z.array(LedgerEntryFull), cursor: Cursor.nullable() });
+export const DonationPage = z.object({ items: z.array(LedgerEntryFull), cursor: z.nullable(Cursor) });
 export type DonationPage = z.infer<typeof DonationPage>;
 export const MyDonations = z.object({ items: z.array(LedgerEntryFull) });
 
 export const Verification = z.object({
   communityId: Slug,
   ok: z.boolean(),
-  length: z.number().int().min(0),
+  length: z.int().check(z.gte(0)),
   headHash: z.string(),
   /** The first position whose entry does not match its hash, its predecessor's hash or its place; null when ok. */
-  firstBroken: z.object({ position: z.number().int().min(1), reason: z.string() }).nullable(),
+  firstBroken: z.nullable(z.object({ position: z.int().check(z.gte(1)), reason: z.string() })),
   checkedAt: Timestamp,
 });
 export type Verification = z.infer<typeof Verification>;
@@ -269,14 +268,14 @@ export type Verification = z.infer<typeof Verification>;
  * unit, no whitespace, integers only.
  */
 export const ChainEntry = z.looseObject({
-  position: z.number().int().min(1), id: Ulid, kind: EntryKind, prevHash: z.string(), hash: z.string(),
+  position: z.int().check(z.gte(1)), id: Ulid, kind: EntryKind, prevHash: z.string(), hash: z.string(),
 });
 export type ChainEntry = z.infer<typeof ChainEntry>;
 export const LedgerExport = z.object({
   communityId: Slug,
   algorithm: z.literal('sha256-canonical-json-v1'),
   exportedAt: Timestamp,
-  length: z.number().int().min(0),
+  length: z.int().check(z.gte(0)),
   headHash: z.string(),
   entries: z.array(ChainEntry),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EstateId, HouseholdId, Slug, UserId, Ulid } from './common.js';
 
 export const Role = z.enum(['resident', 'owner', 'committee', 'staff']);
@@ -11,39 +11,39 @@ export const MyHousehold = z.object({
   estateId: EstateId,
   estateName: z.string(),
   /** The estate's English name where the registry has one, for pages read in English. */
-  estateNameEn: z.string().nullable(),
+  estateNameEn: z.nullable(z.string()),
   building: z.string(),
   unit: z.string(),
   relation: HouseholdRelation,
 });
 
 /** A year of birth (the roll records no birthday); whether it is in the future is checked by the use case. */
-const BirthYear = z.number().int().min(1900).max(2100);
+const BirthYear = z.int().check(z.gte(1900), z.lte(2100));
 /**
  * What gives priority seats at activities that hold some back: the person's birth year (65 and
  * over) and those of the children in their care (12 and under). Private: only the person sees it.
  */
 export const PriorityProfile = z.object({
-  birthYear: BirthYear.nullable(),
-  childBirthYears: z.array(BirthYear).max(8),
+  birthYear: z.nullable(BirthYear),
+  childBirthYears: z.array(BirthYear).check(z.maxLength(8)),
 });
 export type PriorityProfile = z.infer<typeof PriorityProfile>;
 /** The caller records their own (self-declared; staff may ask to see an ID at the door). */
 export const PutPriorityProfileBody = z.strictObject({
-  birthYear: BirthYear.nullable(),
-  childBirthYears: z.array(BirthYear).max(8),
+  birthYear: z.nullable(BirthYear),
+  childBirthYears: z.array(BirthYear).check(z.maxLength(8)),
 });
 export type PutPriorityProfileBody = z.infer<typeof PutPriorityProfileBody>;
 
 export const Me = z.object({
   id: UserId,
   displayName: z.string(),
-  communityId: Slug.nullable(),
+  communityId: z.nullable(Slug),
   roles: z.array(Role),
-  household: MyHousehold.nullable(),
+  household: z.nullable(MyHousehold),
   /** Every verified household the caller belongs to (the first is `household`). */
   households: z.array(MyHousehold),
-  estateId: EstateId.nullable(),
+  estateId: z.nullable(EstateId),
   /** Estates whose property-management committee the caller sits on. */
   committeeOf: z.array(EstateId),
   /** Communities the caller is staff (网格员) of. */
@@ -65,6 +65,6 @@ export { Ulid };
 export type DevSession = z.infer<typeof DevSession>;
 export type DevUsers = z.infer<typeof DevUsers>;
 /** Local development only: move the server's clock forward, e.g. past a 7-day notice period. */
-export const DevClockBody = z.strictObject({ advanceDays: z.number().min(0).max(3650) });
+export const DevClockBody = z.strictObject({ advanceDays: z.number().check(z.gte(0), z.lte(3650)) });
 export const DevClock = z.object({ now: z.iso.datetime() });
 export type DevClock = z.infer<typeof DevClock>;

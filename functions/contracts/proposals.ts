@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Cursor, Fen, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
 
 export const ProposalCategory = z.enum([
@@ -14,18 +14,18 @@ export type ProposalStatus = z.infer<typeof ProposalStatus>;
 /** What staff record when they act for a resident who is offline: whom, and the evidence. */
 export const OnBehalf = z.strictObject({
   userId: UserId,
-  evidence: z.string().trim().min(3).max(300),
+  evidence: z.string().check(z.trim(), z.minLength(3), z.maxLength(300)),
 });
 
 /** What a resident sends to propose; the web form validates with this very schema. */
 export const CreateProposalBody = z.strictObject({
-  title: z.string().trim().min(4).max(120),
-  description: z.string().trim().min(10).max(4000),
+  title: z.string().check(z.trim(), z.minLength(4), z.maxLength(120)),
+  description: z.string().check(z.trim(), z.minLength(10), z.maxLength(4000)),
   category: ProposalCategory,
-  location: z.string().trim().min(1).max(200).optional(),
-  estimatedCostFen: Fen.optional(),
+  location: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  estimatedCostFen: z.optional(Fen),
   /** Staff only: the proposal is the resident's, entered from a paper form. */
-  onBehalfOf: OnBehalf.optional(),
+  onBehalfOf: z.optional(OnBehalf),
 });
 export type CreateProposalBody = z.input<typeof CreateProposalBody>;
 
@@ -37,16 +37,16 @@ export const ProposalSummary = z.object({
   communityId: Slug,
   title: z.string(),
   category: ProposalCategory,
-  location: z.string().nullable(),
-  estimatedCostFen: Fen.nullable(),
+  location: z.nullable(z.string()),
+  estimatedCostFen: z.nullable(Fen),
   status: ProposalStatus,
-  supportCount: z.number().int().min(0),
+  supportCount: z.int().check(z.gte(0)),
   /** Backing that moves an open proposal to review, fixed when it was proposed. */
-  supportThreshold: z.number().int().min(1),
+  supportThreshold: z.int().check(z.gte(1)),
   /** 0–100 once work is in progress. */
-  progress: z.number().int().min(0).max(100).nullable(),
+  progress: z.nullable(z.int().check(z.gte(0), z.lte(100))),
   /** Objections to the committee's answer that still wait for a response. */
-  openObjections: z.number().int().min(0),
+  openObjections: z.int().check(z.gte(0)),
   author: Person,
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -59,17 +59,17 @@ export type FundingSource = z.infer<typeof FundingSource>;
 const IsoDate = z.iso.date();
 export const Plan = z.strictObject({
   costEstimateFen: Fen,
-  fundingSources: z.array(FundingSource).min(1).max(5),
+  fundingSources: z.array(FundingSource).check(z.minLength(1), z.maxLength(5)),
   startDate: IsoDate,
   endDate: IsoDate,
-}).refine((p) => p.endDate >= p.startDate, { path: ['endDate'], message: 'must not be before startDate' });
+}).check(z.refine((p) => p.endDate >= p.startDate, { path: ['endDate'], message: 'must not be before startDate' }));
 export type Plan = z.infer<typeof Plan>;
 
 export const Answer = z.object({
   decision: z.enum(['accepted', 'rejected']),
   /** Why (required for a rejection) or a note with an acceptance. */
-  reason: z.string().nullable(),
-  plan: Plan.nullable(),
+  reason: z.nullable(z.string()),
+  plan: z.nullable(Plan),
   answeredBy: Person,
   answeredAt: Timestamp,
   /** Residents may object until then (公示期). */
@@ -85,7 +85,7 @@ export const Objection = z.object({
   by: Person,
   reason: z.string(),
   at: Timestamp,
-  response: z.object({ text: z.string(), by: Person, at: Timestamp }).nullable(),
+  response: z.nullable(z.object({ text: z.string(), by: Person, at: Timestamp })),
 });
 export type Objection = z.infer<typeof Objection>;
 
@@ -103,29 +103,29 @@ export const TimelineEvent = z.object({
   /** Who did it; for a staff entry, the staff member. */
   actor: Person,
   /** The resident a staff member acted for ("entered by staff for …"). */
-  onBehalfOf: Person.nullable(),
-  evidence: z.string().nullable(),
+  onBehalfOf: z.nullable(Person),
+  evidence: z.nullable(z.string()),
   /** Reason, outcome, milestone title, photo caption: the event's words. */
-  text: z.string().nullable(),
+  text: z.nullable(z.string()),
   /** Milestone date (YYYY-MM-DD). */
-  date: IsoDate.nullable(),
-  progress: z.number().int().min(0).max(100).nullable(),
-  photo: z.object({ id: Ulid, kind: PhotoKind, url: z.string() }).nullable(),
+  date: z.nullable(IsoDate),
+  progress: z.nullable(z.int().check(z.gte(0), z.lte(100))),
+  photo: z.nullable(z.object({ id: Ulid, kind: PhotoKind, url: z.string() })),
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 export const Moderation = z.object({ reason: z.string(), by: Person, at: Timestamp });
 export type Moderation = z.infer<typeof Moderation>;
 
-export const Proposal = ProposalSummary.extend({
+export const Proposal = z.extend(ProposalSummary, {
   description: z.string(),
   /** Set when staff entered the proposal for a resident from a paper form. */
-  enteredBy: Person.nullable(),
-  answer: Answer.nullable(),
+  enteredBy: z.nullable(Person),
+  answer: z.nullable(Answer),
   objections: z.array(Objection),
-  outcome: z.string().nullable(),
+  outcome: z.nullable(z.string()),
   /** When a moderator hid it, its title and text are withheld and this says why. */
-  hidden: Moderation.nullable(),
+  hidden: z.nullable(Moderation),
   timeline: z.array(TimelineEvent),
 });
 export type Proposal = z.infer<typeof Proposal>;
@@ -133,23 +133,23 @@ export type Proposal = z.infer<typeof Proposal>;
 export const ListProposalsQuery = z.strictObject({
   /** Whose proposals: required, there is no default community. */
   community: Slug,
-  status: ProposalStatus.optional(),
-  category: ProposalCategory.optional(),
+  status: z.optional(ProposalStatus),
+  category: z.optional(ProposalCategory),
   limit: PageLimit,
-  cursor: Cursor.optional(),
+  cursor: z.optional(Cursor),
 });
 export type ListProposalsQuery = z.infer<typeof ListProposalsQuery>;
 
 export const ProposalPage = z.object({
   items: z.array(ProposalSummary),
   /** Pass back as `cursor` for the next page; null on the last page. */
-  cursor: Cursor.nullable(),
+  cursor: z.nullable(Cursor),
 });
 export type ProposalPage = z.infer<typeof ProposalPage>;
 
 export const SupportState = z.object({
   proposalId: Ulid,
-  supportCount: z.number().int().min(0),
+  supportCount: z.int().check(z.gte(0)),
   supported: z.boolean(),
 });
 export type SupportState = z.infer<typeof SupportState>;
@@ -161,6 +161,6 @@ export const Dashboard = z.object({
   openObjections: z.array(ProposalSummary),
   /** In progress with no update for `stalledAfterDays`. */
   stalled: z.array(ProposalSummary),
-  stalledAfterDays: z.number().int(),
+  stalledAfterDays: z.int(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -29,48 +29,48 @@
  *   phone_hint the last 4 digits of a contact phone, for the grid member (optional; never a full number)
  * Header names may also be the Chinese ones: 楼栋, 房号, 面积, 业主, 租户, 电话尾号.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Space } from './activities.js';
 import { Cursor, EstateId, HouseholdId, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
 
-const PerDay = z.number().int().min(0).max(10_000);
+const PerDay = z.int().check(z.gte(0), z.lte(10_000));
 
 export const CommunitySettingsBody = z.strictObject({
   /** Backing that moves an open proposal to review. */
-  supportThreshold: z.number().int().min(1).max(100_000),
+  supportThreshold: z.int().check(z.gte(1), z.lte(100_000)),
   /** How many open proposals one resident may back at once; 0 = no limit. */
-  supportLimit: z.number().int().min(0).max(1000),
+  supportLimit: z.int().check(z.gte(0), z.lte(1000)),
   /** Days an answer or a result stays on public notice (公示期). */
-  noticePeriodDays: z.number().int().min(1).max(90),
+  noticePeriodDays: z.int().check(z.gte(1), z.lte(90)),
   /**
    * How many of each write one person may send per day (Beijing time, from midnight), so nobody
    * can flood the others; 0 = no limit. Staff acting in their community are never held by these.
    * Optional in a change: what is left out stays as it was.
    */
-  proposalsPerDay: PerDay.optional(),
-  commentsPerDay: PerDay.optional(),
-  reportsPerDay: PerDay.optional(),
-  objectionsPerDay: PerDay.optional(),
-  householdRequestsPerDay: PerDay.optional(),
+  proposalsPerDay: z.optional(PerDay),
+  commentsPerDay: z.optional(PerDay),
+  reportsPerDay: z.optional(PerDay),
+  objectionsPerDay: z.optional(PerDay),
+  householdRequestsPerDay: z.optional(PerDay),
 });
 export type CommunitySettingsBody = z.infer<typeof CommunitySettingsBody>;
 /** The settings as stored and shown: every limit filled in. */
-export const CommunitySettings = CommunitySettingsBody.required();
+export const CommunitySettings = z.required(CommunitySettingsBody);
 
-const Name = z.string().trim().min(2).max(60);
-const NameEn = z.string().trim().min(2).max(80);
+const Name = z.string().check(z.trim(), z.minLength(2), z.maxLength(60));
+const NameEn = z.string().check(z.trim(), z.minLength(2), z.maxLength(80));
 /** What the person granting, revoking or deciding saw: "街道办任命文件 2026-12 号", "saw the property certificate". */
-export const Evidence = z.string().trim().min(4).max(500);
+export const Evidence = z.string().check(z.trim(), z.minLength(4), z.maxLength(500));
 
 export const CreateCommunityBody = z.strictObject({
   id: Slug,
   name: Name,
-  nameEn: NameEn.optional(),
-  district: z.string().trim().min(2).max(60).optional(),
-  settings: CommunitySettingsBody.partial().optional(),
+  nameEn: z.optional(NameEn),
+  district: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(60))),
+  settings: z.optional(z.partial(CommunitySettingsBody)),
 });
 export const Community = z.object({
-  id: Slug, name: z.string(), nameEn: z.string().nullable(), district: z.string().nullable(),
+  id: Slug, name: z.string(), nameEn: z.nullable(z.string()), district: z.nullable(z.string()),
   settings: CommunitySettings, createdAt: Timestamp,
 });
 export type Community = z.infer<typeof Community>;
@@ -81,7 +81,7 @@ export const CommunityParams = z.strictObject({ id: Slug });
 export const RoleKind = z.enum(['platform-admin', 'staff', 'committee']);
 export const GrantBody = z.strictObject({
   /** How the person is shown (their own name); kept only while they hold the role or live here. */
-  displayName: Name.optional(),
+  displayName: z.optional(Name),
   evidence: Evidence,
 });
 export const RevokeBody = z.strictObject({ reason: Evidence });
@@ -111,24 +111,24 @@ export const AuditEntry = z.object({
   id: Ulid, communityId: z.string(), at: Timestamp, actorId: UserId, action: AuditAction,
   /** What it was about: a user id, an estate, a household, a space. */
   subject: z.string(),
-  evidence: z.string().nullable(),
+  evidence: z.nullable(z.string()),
   /** Small facts of the change (counts, old and new values); never a phone number or a birth year. */
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
-export const AuditQuery = z.strictObject({ limit: PageLimit, cursor: Cursor.optional() });
-export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: Cursor.nullable() });
+export const AuditQuery = z.strictObject({ limit: PageLimit, cursor: z.optional(Cursor) });
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.nullable(Cursor) });
 
 // ---- Estates and households ----
 export const CreateEstateBody = z.strictObject({
   /** The estate's own short name; its id becomes `<community>.<slug>`. */
   slug: Slug,
   name: Name,
-  nameEn: NameEn.optional(),
+  nameEn: z.optional(NameEn),
 });
 export const Estate = z.object({
-  id: EstateId, communityId: Slug, name: z.string(), nameEn: z.string().nullable(),
-  households: z.number().int().min(0), buildings: z.array(z.string()), createdAt: Timestamp,
+  id: EstateId, communityId: Slug, name: z.string(), nameEn: z.nullable(z.string()),
+  households: z.int().check(z.gte(0)), buildings: z.array(z.string()), createdAt: Timestamp,
 });
 export type Estate = z.infer<typeof Estate>;
 export const EstateList = z.object({ items: z.array(Estate) });
@@ -136,13 +136,13 @@ export const EstateIdParams = z.strictObject({ id: EstateId });
 
 export const HouseholdImportBody = z.strictObject({
   /** The file's text, or its bytes in base64 (`encoding: 'base64'`) when Excel saved it as GB18030/GBK. */
-  csv: z.string().min(1).max(3_000_000),
-  encoding: z.enum(['text', 'base64']).default('text'),
+  csv: z.string().check(z.minLength(1), z.maxLength(3_000_000)),
+  encoding: z._default(z.enum(['text', 'base64']), 'text'),
 });
 export const Household = z.object({
   id: HouseholdId, estateId: EstateId, building: z.string(), room: z.string(),
-  areaCentiM2: z.number().int().min(1), owners: z.array(z.string()), tenants: z.array(z.string()),
-  phoneHint: z.string().nullable(),
+  areaCentiM2: z.int().check(z.gte(1)), owners: z.array(z.string()), tenants: z.array(z.string()),
+  phoneHint: z.nullable(z.string()),
   /** Verified members now (owners, tenants, family) — ids only, for staff. */
   members: z.array(z.object({ userId: UserId, displayName: z.string(), relation: z.enum(['owner', 'tenant', 'family']) })),
 });
@@ -150,8 +150,8 @@ export type Household = z.infer<typeof Household>;
 export const HouseholdList = z.object({ estateId: EstateId, items: z.array(Household) });
 export type HouseholdList = z.infer<typeof HouseholdList>;
 export const HouseholdImport = z.object({
-  estateId: EstateId, households: z.number().int(), buildings: z.array(z.string()),
-  added: z.number().int(), changed: z.number().int(), unchanged: z.number().int(),
+  estateId: EstateId, households: z.int(), buildings: z.array(z.string()),
+  added: z.int(), changed: z.int(), unchanged: z.int(),
   /** Households of the registry missing from this file; they stay (end them one by one), listed for staff to check. */
   missing: z.array(HouseholdId),
   hash: z.string(),
@@ -159,25 +159,25 @@ export const HouseholdImport = z.object({
 export type HouseholdImport = z.infer<typeof HouseholdImport>;
 
 // ---- Spaces ----
-export const HoursText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must be HH:MM-HH:MM');
+export const HoursText = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must be HH:MM-HH:MM'));
 export const CreateSpaceBody = z.strictObject({
   id: Slug,
   name: Name,
-  nameEn: NameEn.optional(),
-  description: z.string().trim().max(1000).default(''),
-  descriptionEn: z.string().trim().max(1000).optional(),
+  nameEn: z.optional(NameEn),
+  description: z._default(z.string().check(z.trim(), z.maxLength(1000)), ''),
+  descriptionEn: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
   openingHours: HoursText,
-  capacity: z.number().int().min(1).max(10_000),
-  accessibility: z.string().trim().max(500).default(''),
-  accessibilityEn: z.string().trim().max(500).optional(),
+  capacity: z.int().check(z.gte(1), z.lte(10_000)),
+  accessibility: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
+  accessibilityEn: z.optional(z.string().check(z.trim(), z.maxLength(500))),
 });
 export const PatchSpaceBody = z.strictObject({
-  name: Name.optional(), nameEn: NameEn.optional(), description: z.string().trim().max(1000).optional(),
-  descriptionEn: z.string().trim().max(1000).optional(), openingHours: HoursText.optional(),
-  capacity: z.number().int().min(1).max(10_000).optional(), accessibility: z.string().trim().max(500).optional(),
-  accessibilityEn: z.string().trim().max(500).optional(),
-}).refine((b) => Object.keys(b).length > 0, 'name at least one field to change');
+  name: z.optional(Name), nameEn: z.optional(NameEn), description: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
+  descriptionEn: z.optional(z.string().check(z.trim(), z.maxLength(1000))), openingHours: z.optional(HoursText),
+  capacity: z.optional(z.int().check(z.gte(1), z.lte(10_000))), accessibility: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+  accessibilityEn: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+}).check(z.refine((b) => Object.keys(b).length > 0, 'name at least one field to change'));
 export const SpaceParamsOf = z.strictObject({ id: Slug, spaceId: Slug });
 /** A space as the registry keeps it: the activities' `Space`, with its community. Missing English falls back to the Chinese. */
-export const RegistrySpace = Space.extend({ communityId: Slug });
+export const RegistrySpace = z.extend(Space, { communityId: Slug });
 export type RegistrySpace = z.infer<typeof RegistrySpace>;

@@ -3,7 +3,7 @@
  * through the store (check → seal → conditional put of the next position). Reads: read-ledger.ts.
  */
 import { randomBytes } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { isStaffOf } from '../community/rules.js';
 import type { AllocationBody, ConfirmBody, CreateProjectBody, DonationBody, ExpenseBody, LedgerEntryFull, Project } from '../contracts/ledger.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
@@ -12,7 +12,7 @@ import { canonical, sha256 } from './chain.js';
 import { check, idemKey, isGift, type ChainItem, type Draft, type LedgerState, type Payload, type PrivatePart } from './ledger.js';
 import { derivedAtRecording, fullView, projectView } from './views.js';
 
-type In<T extends z.ZodType> = z.output<T>;
+type In<T extends z.ZodMiniType> = z.output<T>;
 type Headers = Record<string, string | undefined>;
 
 const salt = () => randomBytes(16).toString('hex');

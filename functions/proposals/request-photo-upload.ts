@@ -3,7 +3,7 @@
  * proposal straight to storage. Nothing is recorded yet: attaching the uploaded photo (by its id)
  * is what puts it on the timeline, and that step checks the file really arrived.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Member } from '../community/rules.js';
 import type { PhotoUpload, PhotoUploadBody } from '../contracts/proposal-actions.js';
 import type { ProposalStatus } from '../contracts/proposals.js';

@@ -1,19 +1,19 @@
 /** Environment, parsed once at cold start; a bad value fails fast with a clear message. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { contexts, type ContextName } from '../routes.js';
 import { localTableName, tableDefs } from './db/tables.js';
 
 const Env = z.object({
-  AWS_REGION: z.string().min(1).default('ap-east-1'),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-east-1'),
   /** Set locally (dynalite) and in tests; absent on AWS. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
   /** The photo bucket on AWS; without it photos go to the local store below. */
-  MEDIA_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/).optional(),
+  MEDIA_BUCKET: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/))),
   /** Set by the local platform: the folder uploads are written to and the key that signs their links. */
-  MEDIA_LOCAL_DIR: z.string().min(1).optional(),
-  MEDIA_LOCAL_SECRET: z.string().min(16).optional(),
-  ...Object.fromEntries(contexts.map((c) => [tableDefs[c].envVar, z.string().min(3).default(localTableName(c))])),
+  MEDIA_LOCAL_DIR: z.optional(z.string().check(z.minLength(1))),
+  MEDIA_LOCAL_SECRET: z.optional(z.string().check(z.minLength(16))),
+  ...Object.fromEntries(contexts.map((c) => [tableDefs[c].envVar, z._default(z.string().check(z.minLength(3)), localTableName(c))])),
 });
 
 export type Config = {

@@ -16,7 +16,7 @@ const lambdaBuild: BuildOptions = {
   alias: { ...lambdaBundle.alias },
 };
 
-export interface BundleRow { context: ContextName; rawBytes: number; gzipBytes: number; coldImportMs: number }
+export interface BundleRow { context: ContextName | 'floor'; rawBytes: number; gzipBytes: number; coldImportMs: number }
 
 function coldImportMs(file: string, runs: number): number {
   const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t))`;
@@ -29,11 +29,23 @@ function coldImportMs(file: string, runs: number): number {
 export async function benchBundles(outDir: string, runs = 9): Promise<BundleRow[]> {
   mkdirSync(outDir, { recursive: true });
   const rows: BundleRow[] = [];
-  for (const context of Object.keys(handlerModules) as ContextName[]) {
+  const entries: [BundleRow['context'], string][] = [
+    ['floor', 'test/bench/floor-handler.ts'],
+    ...(Object.keys(handlerModules) as ContextName[]).map((c): [ContextName, string] => [c, `functions/${c}/handler.ts`]),
+  ];
+  for (const [context, entry] of entries) {
     const outfile = join(outDir, `${context}.mjs`);
-    await build({ ...lambdaBuild, entryPoints: [`functions/${context}/handler.ts`], outfile, logLevel: 'warning' });
+    await build({ ...lambdaBuild, entryPoints: [entry], outfile, logLevel: 'warning' });
     const code = readFileSync(outfile);
     rows.push({ context, rawBytes: code.length, gzipBytes: gzipSync(code).length, coldImportMs: coldImportMs(outfile, runs) });
   }
   return rows;
+}
+
+// `npx tsx test/bench/bundles.ts`: just this part of the bench (sizes and cold import).
+if (process.argv[1]?.endsWith('bundles.ts')) {
+  const { tmpdir } = await import('node:os');
+  for (const r of await benchBundles(join(tmpdir(), 'gongzhi-bench-bundles'), Number(process.env.RUNS ?? 9))) {
+    console.log(`${r.context.padEnd(12)} ${(r.rawBytes / 1024).toFixed(1).padStart(7)} KiB raw ${(r.gzipBytes / 1024).toFixed(1).padStart(6)} KiB gzip ${r.coldImportMs.toFixed(1).padStart(7)} ms`);
+  }
 }

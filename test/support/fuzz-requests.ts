@@ -5,7 +5,7 @@
  * Each case says what it broke; noise (content types, bodies on GETs, odd headers) rides along.
  */
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { RouteDef } from '../../functions/routes.js';
 import { forgedCursor } from './fuzz-cursors.js';
 import {
@@ -26,9 +26,9 @@ export interface FuzzCase {
 /** Values the platform holds (community, estate, user and proposal ids), tried in turn to fill a field a case does not break. */
 export interface Fixtures { samples: readonly string[]; cursors: ReadonlyMap<string, string> }
 
-const shapeOf = (s: z.ZodType | undefined): Record<string, z.ZodType> =>
-  ((s as unknown as { shape?: Record<string, z.ZodType> } | undefined)?.shape) ?? {};
-export const sampleFor = (field: z.ZodType | undefined, fx: Fixtures): string =>
+const shapeOf = (s: z.ZodMiniType | undefined): Record<string, z.ZodMiniType> =>
+  ((s as unknown as { shape?: Record<string, z.ZodMiniType> } | undefined)?.shape) ?? {};
+export const sampleFor = (field: z.ZodMiniType | undefined, fx: Fixtures): string =>
   fx.samples.find((v) => field?.safeParse(v).success) ?? 'x';
 
 /** encodeURIComponent, except that a lone surrogate goes out as the bytes of its (invalid) UTF-8 form instead of throwing. */

@@ -4,7 +4,7 @@
  * or a field it does not name; where a schema says nothing we can read, generic garbage.
  */
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 /** A node of the JSON Schema zod writes for a schema's input. */
@@ -14,7 +14,7 @@ export type Node = { [k: string]: any };
 export const put = (o: Record<string, Json>, k: string, v: Json) =>
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 
-export const jsonSchemaOf = (s: z.ZodType): Node => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Node;
+export const jsonSchemaOf = (s: z.ZodMiniType): Node => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Node;
 
 export interface Fields { props: Record<string, Node>; required: string[] }
 

@@ -4,11 +4,11 @@
  * inside it, so a forged cursor is a 400, never an engine error: DynamoDB refuses an empty key value
  * or a start key outside the key condition with a ValidationException.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BadRequestError } from '../errors.js';
 
 export type Key = Record<string, string>;
-const KeyShape = z.record(z.string().regex(/^[a-z0-9]{1,12}$/i), z.string().min(1).max(300)).refine((k) => Object.keys(k).length <= 6);
+const KeyShape = z.record(z.string().check(z.regex(/^[a-z0-9]{1,12}$/i)), z.string().check(z.minLength(1), z.maxLength(300))).check(z.refine((k) => Object.keys(k).length <= 6));
 
 export const encodeCursor = (key: Key): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 

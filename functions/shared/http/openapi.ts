@@ -1,9 +1,9 @@
 /** The OpenAPI 3.1 document, generated from the route table and its zod contracts. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ErrorBody } from '../../contracts/common.js';
 import { allowedRoles, callerRoles, parties, routes, type RouteDef } from '../../routes.js';
 
-const schema = (s: z.ZodType, io: 'input' | 'output') =>
+const schema = (s: z.ZodMiniType, io: 'input' | 'output') =>
   z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
 function parameters(r: RouteDef) {

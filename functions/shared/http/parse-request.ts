@@ -1,10 +1,14 @@
 /** Parses path, query and body with the route row's own zod schemas; bad input is a 400 with issue paths. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import type { RouteDef } from '../../routes.js';
 import { BadRequestError, type Issue } from '../errors.js';
 import type { HttpEvent } from './types.js';
 
-const issuesOf = (where: string, error: z.ZodError): Issue[] =>
+// zod/mini carries no messages of its own ("Invalid input"); the API answers in English, the web in the reader's language.
+z.config(en());
+
+const issuesOf = (where: string, error: z.core.$ZodError): Issue[] =>
   error.issues.map((i) => ({
     path: [where, ...i.path.map(String)].join('.'),
     code: i.code,
@@ -12,7 +16,7 @@ const issuesOf = (where: string, error: z.ZodError): Issue[] =>
   }));
 
 /** Parses one part of a request with its schema; a failure is a 400 naming each bad field. */
-export function parseWith<S extends z.ZodType>(where: 'params' | 'query' | 'body', schema: S, value: unknown): z.output<S> {
+export function parseWith<S extends z.ZodMiniType>(where: 'params' | 'query' | 'body', schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const message = where === 'body' ? 'The request body is not valid.' : `The ${where === 'params' ? 'path' : 'query'} is not valid.`;
@@ -21,7 +25,7 @@ export function parseWith<S extends z.ZodType>(where: 'params' | 'query' | 'body
   return result.data;
 }
 
-const parsePart = (where: 'params' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown): unknown =>
+const parsePart = (where: 'params' | 'query' | 'body', schema: z.ZodMiniType | undefined, value: unknown): unknown =>
   schema ? parseWith(where, schema, value) : undefined;
 
 function readJson(event: HttpEvent): unknown {

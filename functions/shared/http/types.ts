@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AppRoute, RouteId, RouteOf } from '../../routes.js';
 
 /** API Gateway HTTP API payload v2. Public routes carry no authorizer, so it is optional here. */
@@ -10,7 +10,7 @@ export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestCo
 };
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
-type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 /** What a route's implementation receives: inputs already parsed by the row's own schemas. */
 export interface RouteRequest<R extends AppRoute> {

@@ -2,7 +2,7 @@
  * The ballots calls that only the parts below a ballot's first view, the vote page and the
  * committee and staff tools make (see api-ballots.ts): they download with that code.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type {
   Ballot, BallotObjectionBody, BallotObjectionResponseBody, BallotUnits, CreateBallotBody, EnterVoteBody,
   MyVotes, ReceiptList, RollSummary, UnitHistory, UnitVote, VoteBody,
@@ -10,7 +10,7 @@ import type {
 import { call } from './http.js';
 import { at, seg } from './api-ballots.js';
 
-type In<S extends z.ZodType> = z.input<S>;
+type In<S extends z.ZodMiniType> = z.input<S>;
 
 export const rollSummary = (estateId: string) => call<RollSummary>('GET', `/estates/${seg(estateId)}/roll/summary`, { auth: false });
 export const create = (body: CreateBallotBody) => call<Ballot>('POST', '/ballots', { body });

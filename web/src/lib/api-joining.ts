@@ -3,7 +3,7 @@
  * the registry reads those pages need (communities, estates). Contracts are imported as types only;
  * the transport is http.ts.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { CommunityList, EstateList } from '$contracts/registry.js';
 import type {
   HouseholdCodeBatch, HouseholdCodeList, HouseholdCodeState, HouseholdRequest, HouseholdRequestList, IssueCodesBody,
@@ -12,7 +12,7 @@ import type {
 import type { Me } from '$contracts/me.js';
 import { call, type Out } from './http.js';
 
-type In<S extends z.ZodType> = z.input<S>;
+type In<S extends z.ZodMiniType> = z.input<S>;
 const seg = encodeURIComponent;
 
 export type CodeBatch = Out<typeof HouseholdCodeBatch>;

@@ -2,7 +2,7 @@
  * The donations ledger's client functions, on the shared `call` (contracts imported as types only).
  * A gift carries its Idempotency-Key header, added by a small fetch wrapper so `call` stays as it is.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type {
   AllocationBody, ConfirmBody, DonationBody, DonationPage, EntryKind, EntryStatus, ExpenseBody, InKindUseBody, LedgerEntry,
   LedgerEntryFull, LedgerPage, LedgerSummary, MyDonations, Project, ProjectList, ReversalBody, Verification, VolunteerHoursBody,
@@ -10,7 +10,7 @@ import type {
 } from '$contracts/ledger.js';
 import { call, type Out } from './http.js';
 
-type In<S extends z.ZodType> = z.input<S>;
+type In<S extends z.ZodMiniType> = z.input<S>;
 type Fetch = typeof fetch;
 
 /** `general` names the community's general fund. */

@@ -3,7 +3,7 @@
  * joining (contracts/joining.ts: the request queue, residents without a phone): what the platform
  * admin's and the staff's pages call. Contracts are imported as types only; the transport is http.ts.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { SpaceList } from '$contracts/activities.js';
 import type {
   DecisionBody, HouseholdRequest, HouseholdRequestList, LinkPersonBody, Person, PersonList, RegisterPersonBody, RequestStatus,
@@ -15,7 +15,7 @@ import type {
 } from '$contracts/registry.js';
 import { call, type Out } from './http.js';
 
-type In<S extends z.ZodType> = z.input<S>;
+type In<S extends z.ZodMiniType> = z.input<S>;
 const seg = encodeURIComponent;
 const of = (id: string) => `/communities/${seg(id)}`;
 const estate = (id: string) => `/estates/${seg(id)}`;

@@ -23,7 +23,7 @@ import type {
 import type {
   Activity, ActivityPage, AttendanceList, Booking, CalendarFeed, CancelledBooking, MyBookings, Revoked, SeriesResult, SpaceList, AttendanceBody, BookBody, CancelActivityBody, CreateActivityBody, CreateSeriesBody, MoveActivityBody,
 } from '$contracts/activities.js';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ApiError, apiUrl, call, type Out } from './http.js';
 
 export { ApiError, call, setApiBase, setUnauthorizedHandler, type CallOptions, type Issue, type Out } from './http.js';
@@ -42,9 +42,9 @@ function queryString(filter: Record<string, string | number | undefined>): strin
 const idPath = (id: string) => `/proposals/${encodeURIComponent(id)}`;
 const seg = encodeURIComponent;
 const actPath = (id: string) => `/activities/${encodeURIComponent(id)}`;
-type In<S extends z.ZodType> = z.input<S>;
+type In<S extends z.ZodMiniType> = z.input<S>;
 /** A lifecycle step: POST /proposals/{id}/<name>, answered with the whole proposal. */
-const step = <S extends z.ZodType>(name: string) => (id: string, body: In<S>) =>
+const step = <S extends z.ZodMiniType>(name: string) => (id: string, body: In<S>) =>
   call<Out<typeof Proposal>>('POST', `${idPath(id)}/${name}`, { body });
 
 export const api = {

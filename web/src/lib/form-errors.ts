@@ -3,7 +3,7 @@
  * Messages are ours, in the reader's language; a 400 from the server lands on the field it names.
  */
 import '$lib/i18n/forms.js';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Issue } from './http.js';
 import { t, type Lang } from './i18n/index.svelte.js';
 
@@ -25,7 +25,7 @@ function messageOf(issue: z.core.$ZodRawIssue): string {
 }
 
 /** The body to send, or the message for each field that is wrong. */
-export function check<S extends z.ZodType>(schema: S, input: unknown): { data: z.output<S> | null; errors: FieldErrors } {
+export function check<S extends z.ZodMiniType>(schema: S, input: unknown): { data: z.output<S> | null; errors: FieldErrors } {
   const result = schema.safeParse(input, { error: messageOf });
   if (result.success) return { data: result.data, errors: {} };
   const errors: FieldErrors = {};

@@ -7,7 +7,7 @@
 import type {
   ErrorBody,
 } from '$contracts/common.js';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { readSession } from './auth/stored-session.js';
 import { currentCommunity, knownCommunity, scoped } from './community.svelte.js';
 
@@ -45,7 +45,7 @@ export const setUnauthorizedHandler = (fn: () => void): void => {
 };
 
 /** `Out<typeof Proposal>`: what a contract's schema describes. */
-export type Out<S extends z.ZodType> = z.output<S>;
+export type Out<S extends z.ZodMiniType> = z.output<S>;
 
 /** One request to the API: the answer typed as `T`, or an ApiError. */
 export async function call<T>(method: string, path: string, opts: CallOptions = {}): Promise<T> {

@@ -2,7 +2,7 @@
  * Message keys for the enums only a proposal's further parts (answer, work, record) and the
  * committee's tools show; kept out of labels.ts so they download with those parts only.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { FundingSource, PhotoKind as PhotoKindSchema, TimelineEventType } from '$contracts/proposals.js';
 import type { MessageKey } from './i18n/index.svelte.js';
 

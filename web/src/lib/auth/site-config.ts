@@ -2,16 +2,16 @@
  * Where are we? On AWS the site stack publishes /config.json (API base and the Cognito app
  * client); locally it is absent (404) and the dev server's demo sign-in is used instead.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { setApiBase } from '../http.js';
 
 const CognitoConfig = z.object({
   /** Hosted UI host, e.g. `gongzhi.auth.ap-east-1.amazoncognito.com` (a bare prefix is accepted too). */
-  domain: z.string().min(1),
-  clientId: z.string().min(1),
-  region: z.string().min(1),
+  domain: z.string().check(z.minLength(1)),
+  clientId: z.string().check(z.minLength(1)),
+  region: z.string().check(z.minLength(1)),
 });
-const SiteConfig = z.object({ apiBase: z.string().min(1).default('/api'), cognito: CognitoConfig });
+const SiteConfig = z.object({ apiBase: z._default(z.string().check(z.minLength(1)), '/api'), cognito: CognitoConfig });
 export type SiteConfig = z.infer<typeof SiteConfig>;
 export type CognitoConfig = z.infer<typeof CognitoConfig>;
 

@@ -3,7 +3,7 @@
  * first, then the server's 400 issues), the line saying what was done, and the refusal message.
  */
 import { tick } from 'svelte';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { check, serverFieldErrors, type FieldErrors } from '$lib/form-errors.js';
 import { i18n, type MessageKey } from '$lib/i18n/index.svelte.js';
 import { Submission } from '$lib/submission.svelte.js';
@@ -30,7 +30,7 @@ export class RegistryWrite {
    * to the first field marked invalid, or the first choice of a group marked invalid (so its message is read out). `fix` may reword a field's
    * message (a number typed as words). Answers what the API returned, or null.
    */
-  async submit<S extends z.ZodType, T extends object>(
+  async submit<S extends z.ZodMiniType, T extends object>(
     event: SubmitEvent, schema: S, input: unknown, send: (body: z.output<S>) => Promise<T>, fix: FieldErrors = {},
   ): Promise<T | null> {
     event.preventDefault();

@@ -3,7 +3,7 @@
  * for the common cases (length, no category), zod's built-in locale (zh-CN or en) for the rest.
  */
 import '$lib/i18n/forms.js';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import enLocale from 'zod/v4/locales/en.js';
 import zhLocale from 'zod/v4/locales/zh-CN.js';
 import { CreateProposalBody, type ProposalCategory } from '$contracts/proposals.js';
