@@ -14,12 +14,20 @@ import { Construct } from 'constructs';
 import type { ContextName } from '../functions/routes.js';
 import { tableDefs } from '../functions/shared/db/tables.js';
 import { lambdaBundle } from './bundling.js';
+import { openApiFile } from './openapi-file.js';
 import { metricsNamespace } from './dashboard.js';
 import { repoRoot } from './paths.js';
 import { personalActions, readActions, tableAccess, writeActions } from './table-access.js';
 
 /** The newest Node.js runtime this aws-cdk-lib knows; the code also runs on Node 20 locally. */
 export const lambdaRuntime = Runtime.NODEJS_24_X;
+
+/** The community function ships `openapi.json` beside its bundle (infra/openapi-file.ts). */
+const servesOpenApi = {
+  beforeBundling: (): string[] => [],
+  beforeInstall: (): string[] => [],
+  afterBundling: (_input: string, output: string): string[] => [`cp "${openApiFile()}" "${output}/openapi.json"`],
+};
 
 export interface ContextFunctionProps {
   readonly context: ContextName;
@@ -73,6 +81,7 @@ export class ContextFunction extends Construct {
         target: lambdaBundle.target,
         logLevel: LogLevel.WARNING,
         esbuildArgs: Object.fromEntries(Object.entries(lambdaBundle.alias).map(([from, to]) => [`--alias:${from}`, to])),
+        ...(props.context === 'community' ? { commandHooks: servesOpenApi } : {}),
       },
     });
     for (const c of granted) {

@@ -5,6 +5,7 @@ import { systemClock } from '../shared/clock.js';
 import { config } from '../shared/config.js';
 import { documentClient } from '../shared/db/client.js';
 import { createHandler } from '../shared/http/create-handler.js';
+import { activityRoutes } from './routes.js';
 import type { ContextImpls } from '../shared/http/types.js';
 import { newId } from '../shared/ids.js';
 import { book, cancelMine, getActivity, myBookings } from './bookings.js';
@@ -43,4 +44,4 @@ export const impls: ContextImpls<ContextRouteId<'activities'>> = {
   'me.bookings': ({ callerId }) => myBookings(deps, callerId),
 };
 
-export const handler = createHandler('activities', impls);
+export const handler = createHandler(activityRoutes, impls);

@@ -3,6 +3,7 @@ import type { ContextRouteId } from '../routes.js';
 import { config } from '../shared/config.js';
 import { documentClient } from '../shared/db/client.js';
 import { createHandler } from '../shared/http/create-handler.js';
+import { ballotRoutes } from './routes.js';
 import type { ContextImpls } from '../shared/http/types.js';
 import { closeBallot, receipts } from './close-ballot.js';
 import { createBallot } from './create-ballot.js';
@@ -36,4 +37,4 @@ export const impls: ContextImpls<ContextRouteId<'ballots'>> = {
     respondToObjection(deps, callerId, params.id, params.objectionId, body.text),
 };
 
-export const handler = createHandler('ballots', impls);
+export const handler = createHandler(ballotRoutes, impls);

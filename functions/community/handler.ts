@@ -9,9 +9,10 @@ import { newId } from '../shared/ids.js';
 import type { ContextRouteId } from '../routes.js';
 import type { ContextImpls } from '../shared/http/types.js';
 import { createHandler } from '../shared/http/create-handler.js';
-import { openApiDocument } from '../shared/http/openapi.js';
+import { communityRoutes } from './routes.js';
 import { getMe } from './get-me.js';
 import { joiningImpls } from './joining-impls.js';
+import { servedOpenApiDocument } from './openapi-file.js';
 import { setPriorityProfile } from './priority-profile.js';
 import { createRegistryDeps } from './registry-deps.js';
 import { registryImpls } from './registry-impls.js';
@@ -23,11 +24,11 @@ const registry = createRegistryDeps(documentClient(), config().tables, systemClo
 
 export const impls: ContextImpls<ContextRouteId<'community'>> = {
   health: async () => ({ ok: true as const }),
-  openapi: async () => openApiDocument('0.1.0'),
+  openapi: () => servedOpenApiDocument(),
   me: ({ callerId }) => getMe(community, callerId),
   'me.priority.put': ({ callerId, body }) => setPriorityProfile(community, systemClock, callerId, body),
   ...registryImpls(registry),
   ...joiningImpls(registry),
 };
 
-export const handler = createHandler('community', impls);
+export const handler = createHandler(communityRoutes, impls);

@@ -7,7 +7,7 @@
  * are records of their office.
  */
 import type { LeftPlatform, MyData } from '../contracts/joining.js';
-import { contexts, type ContextName } from '../routes.js';
+import { contexts, type ContextName } from '../route-def.js';
 import type { Item } from '../shared/db/batch.js';
 import { ERASED_FIELDS, ownPartition, pseudonymize, pseudonymOf, withoutStorageKeys } from './personal-data.js';
 import type { RegistryDeps } from './registry-deps.js';

@@ -8,15 +8,29 @@ import {
   HouseholdMember, HouseholdParams, HouseholdRequest, HouseholdRequestBody, HouseholdRequestList, IssueCodesBody, JoinWithCodeBody,
   LeaveBody, LeftPlatform, LinkPersonBody, MyData, Person, PersonList, PersonParams, RegisterPersonBody, RequestQueueQuery,
 } from '../contracts/joining.js';
-import { Me } from '../contracts/me.js';
+import { Health, OpenApiDocument } from '../contracts/health.js';
+import { Me, PutPriorityProfileBody } from '../contracts/me.js';
 import {
   AuditPage, AuditQuery, CommitteeParams, Community, CommunityList, CommunityParams, CommunitySettingsBody, CreateCommunityBody,
   CreateEstateBody, CreateSpaceBody, Estate, EstateIdParams, EstateList, GrantBody, HouseholdImport, HouseholdImportBody,
   HouseholdList, PatchSpaceBody, RegistrySpace, RevokeBody, RoleGrant, RoleHolders, SpaceParamsOf, StaffParams,
 } from '../contracts/registry.js';
-import { route, staffOrAdmin, type RouteDef } from '../route-def.js';
+import { residentsOfC, route, staffOrAdmin, type RouteDef } from '../route-def.js';
 
 const c = 'community' as const;
+
+/** Liveness, this API's own description, and the caller. */
+export const coreRoutes = [
+  route({ id: 'health', method: 'GET', path: '/api/health', context: 'community', access: 'public', allow: 'anyone',
+    summary: 'Liveness check', query: NoQuery, response: Health, status: 200 }),
+  route({ id: 'openapi', method: 'GET', path: '/api/openapi.json', context: 'community', access: 'public', allow: 'anyone',
+    summary: 'This API as an OpenAPI 3.1 document', query: NoQuery, response: OpenApiDocument, status: 200 }),
+  route({ id: 'me', method: 'GET', path: '/api/me', context: 'community', access: 'user', allow: 'signed-in',
+    summary: 'The caller: name, roles, household and estate', query: NoQuery, response: Me, status: 200 }),
+  route({ id: 'me.priority.put', method: 'PUT', path: '/api/me/priority-profile', context: 'community', access: 'user', allow: residentsOfC,
+    summary: 'Record your birth year and your children\'s (priority seats for 65 and over, and for carers of children of 12 and under)',
+    query: NoQuery, body: PutPriorityProfileBody, response: Me, status: 200 }),
+] as const satisfies readonly RouteDef[];
 
 export const registryRoutes = [
   route({ id: 'communities.list', method: 'GET', path: '/api/communities', context: c, access: 'public', allow: 'anyone',
@@ -108,3 +122,6 @@ export const joiningRoutes = [
     summary: 'Leave the platform: memberships end, personal fields are erased, public records keep a pseudonym',
     query: NoQuery, body: LeaveBody, response: LeftPlatform, status: 200 }),
 ] as const satisfies readonly RouteDef[];
+
+/** The community Lambda's rows. */
+export const communityRoutes = [...coreRoutes, ...registryRoutes, ...joiningRoutes] as const;

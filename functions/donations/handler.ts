@@ -4,6 +4,7 @@ import { systemClock } from '../shared/clock.js';
 import { config } from '../shared/config.js';
 import { documentClient } from '../shared/db/client.js';
 import { createHandler } from '../shared/http/create-handler.js';
+import { donationRoutes } from './routes.js';
 import type { ContextImpls } from '../shared/http/types.js';
 import { createLedgerDeps } from './wire.js';
 import {
@@ -40,4 +41,4 @@ export const impls: ContextImpls<ContextRouteId<'donations'>> = {
   'ledger.export.csv': ({ query }) => exportCsv(deps, query),
 };
 
-export const handler = createHandler('donations', impls);
+export const handler = createHandler(donationRoutes, impls);

@@ -3,6 +3,7 @@ import type { ContextRouteId } from '../routes.js';
 import { config } from '../shared/config.js';
 import { documentClient } from '../shared/db/client.js';
 import { createHandler } from '../shared/http/create-handler.js';
+import { proposalRoutes } from './routes.js';
 import type { ContextImpls } from '../shared/http/types.js';
 import { createMediaStore } from '../shared/media/index.js';
 import { addComment, listComments } from './comments.js';
@@ -44,4 +45,4 @@ export const impls: ContextImpls<ContextRouteId<'proposals'>> = {
   'moderation.decide': ({ callerId, body }) => decide(deps, callerId, body),
 };
 
-export const handler = createHandler('proposals', impls);
+export const handler = createHandler(proposalRoutes, impls);

@@ -1,6 +1,6 @@
 /** Environment, parsed once at cold start; a bad value fails fast with a clear message. */
 import * as z from 'zod/mini';
-import { contexts, type ContextName } from '../routes.js';
+import { contexts, type ContextName } from '../route-def.js';
 import { localTableName, tableDefs } from './db/tables.js';
 
 const Env = z.object({

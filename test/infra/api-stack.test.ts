@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import type { CfnResource } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { API_VERSION } from '../../functions/community/openapi-file.js';
 import { contexts, routeKey, routes, type ContextName } from '../../functions/routes.js';
+import { openApiDocument } from '../../functions/shared/http/openapi.js';
 import type { ApiStack } from '../../infra/api-stack.js';
 import { lambdaContext, httpEvent } from '../support/event.js';
 import { only, resources, synthGongzhi, type Resource } from './synth.js';
@@ -64,6 +66,20 @@ describe('api stack: functions', () => {
     const answer = await handler(viaCatchAll, lambdaContext);
     expect(answer.statusCode).toBe(404);
     expect(JSON.parse(answer.body).error.code).toBe('not_found');
+  });
+
+  it('ships openapi.json beside the community bundle, generated at synth, and serves it without the generator inside', async () => {
+    const key = fnResource('community').Properties.Code.S3Key as string;
+    const dir = join(assemblyDir, `asset.${key.replace(/\.zip$/, '')}`);
+    const shipped = JSON.parse(readFileSync(join(dir, 'openapi.json'), 'utf8')) as unknown;
+    expect(shipped).toEqual(openApiDocument(API_VERSION));
+    // zod's JSON-schema generator and the other contexts' rows stay out of the Lambda.
+    const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    for (const gone of ['draft-2020-12', 'Book seats (residents', 'Back a proposal (idempotent']) expect(code.includes(gone), `bundle holds ${gone}`).toBe(false);
+    const { handler } = await import(join(dir, 'index.mjs')) as { handler: (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }> };
+    const answer = await handler(httpEvent('GET', '/api/openapi.json'), lambdaContext);
+    expect(answer.statusCode).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual(shipped);
   });
 });
 

@@ -6,7 +6,7 @@
 import middy from '@middy/core';
 import httpRouterHandler, { type Route } from '@middy/http-router';
 import type { Context } from 'aws-lambda';
-import { routes, type AppRoute, type ContextName, type ContextRouteId } from '../../routes.js';
+import type { AppRoute } from '../../routes.js';
 import { BadRequestError, NotFoundError, UnauthorizedError } from '../errors.js';
 import { cacheControlFor } from './edge-cache.js';
 import { jsonHeaders, toErrorResult } from './error-response.js';
@@ -46,9 +46,12 @@ function bind(row: AppRoute, impl: (req: never) => Promise<unknown>) {
   };
 }
 
-export function createHandler<C extends ContextName>(context: C, impls: ContextImpls<ContextRouteId<C>>) {
+/**
+ * One context's Lambda: its own rows of the route table (so its bundle holds only its own contracts)
+ * and an implementation for each.
+ */
+export function createHandler<const R extends readonly AppRoute[]>(rows: R, impls: ContextImpls<R[number]['id']>) {
   const table = impls as unknown as Record<string, (req: never) => Promise<unknown>>;
-  const rows = routes.filter((r) => r.context === context);
   const router = httpRouterHandler({
     routes: rows.map((r): Route<HttpEvent, HttpResult> => ({ method: r.method, path: r.path, handler: bind(r, table[r.id]!) })),
     notFoundResponse: ({ method, path }) => {

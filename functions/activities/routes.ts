@@ -1,0 +1,61 @@
+/**
+ * The activities context's rows of the route table (functions/routes.ts spreads them in): spaces,
+ * scheduling, bookings, attendance, calendars. Imports zod contracts only: the CDK app and the web
+ * read this file, and the activities Lambda carries nothing else of the table.
+ */
+import {
+  Activity, ActivityPage, AttendanceBody, AttendanceList, AttendanceParams, BookBody, Booking, CalendarFeed, CancelActivityBody,
+  CancelledBooking, CommunityOnlyQuery, CreateActivityBody, CreateSeriesBody, FeedParams, ICalendar, ListActivitiesQuery, MoveActivityBody, MyBookings,
+  Revoked, SeriesResult, SpaceList, SpaceParams,
+} from '../contracts/activities.js';
+import { IdParams, NoQuery } from '../contracts/common.js';
+import { committeesAndStaff, residentsOfC, route, type RouteDef } from '../route-def.js';
+
+export const activityRoutes = [
+  route({ id: 'spaces.list', method: 'GET', path: '/api/spaces', context: 'activities', access: 'public', allow: 'anyone',
+    summary: 'The community\'s pocket parks: opening hours, capacity, accessibility', query: CommunityOnlyQuery, response: SpaceList, status: 200 }),
+  route({ id: 'activities.list', method: 'GET', path: '/api/activities', context: 'activities', access: 'public', allow: 'anyone',
+    summary: 'Activities by space and date range, soonest first', query: ListActivitiesQuery, response: ActivityPage, status: 200 }),
+  route({ id: 'activities.create', method: 'POST', path: '/api/activities', context: 'activities', access: 'user', allow: committeesAndStaff,
+    summary: 'Staff or committee schedule an activity in a space (never overlapping another)', query: NoQuery,
+    body: CreateActivityBody, response: Activity, status: 201 }),
+  route({ id: 'activities.get', method: 'GET', path: '/api/activities/{id}', context: 'activities', access: 'public', allow: 'anyone',
+    summary: 'One activity with its seats left and waitlist', params: IdParams, query: NoQuery, response: Activity, status: 200 }),
+  route({ id: 'bookings.create', method: 'POST', path: '/api/activities/{id}/bookings', context: 'activities', access: 'user', allow: residentsOfC,
+    summary: 'Book seats (residents; staff for a resident): confirmed while seats are left, else waitlisted in order', params: IdParams,
+    query: NoQuery, body: BookBody, response: Booking, status: 201 }),
+  route({ id: 'bookings.cancel', method: 'DELETE', path: '/api/activities/{id}/bookings/mine', context: 'activities',
+    access: 'user', allow: 'signed-in', summary: 'Cancel your booking; the first waitlisted booking that fits is promoted, once', params: IdParams,
+    query: NoQuery, response: CancelledBooking, status: 200 }),
+  route({ id: 'activities.cancel', method: 'POST', path: '/api/activities/{id}/cancel', context: 'activities', access: 'user',
+    allow: committeesAndStaff,
+    summary: 'Staff or committee cancel an activity for everyone, with a reason every booked resident sees', params: IdParams,
+    query: NoQuery, body: CancelActivityBody, response: Activity, status: 200 }),
+  route({ id: 'attendance.list', method: 'GET', path: '/api/activities/{id}/attendance', context: 'activities', access: 'user',
+    allow: committeesAndStaff,
+    summary: 'Who booked, in order, with attendance (staff and committee)', params: IdParams, query: NoQuery,
+    response: AttendanceList, status: 200 }),
+  route({ id: 'attendance.mark', method: 'PUT', path: '/api/activities/{id}/attendance/{userId}', context: 'activities',
+    access: 'user',
+    allow: committeesAndStaff, summary: 'Check a confirmed resident in, or mark a no-show (staff and committee)', params: AttendanceParams,
+    query: NoQuery, body: AttendanceBody, response: Booking, status: 200 }),
+  route({ id: 'activities.series', method: 'POST', path: '/api/activity-series', context: 'activities', access: 'user', allow: committeesAndStaff,
+    summary: 'Staff or committee schedule a weekly series; dates that clash are skipped and reported', query: NoQuery,
+    body: CreateSeriesBody, response: SeriesResult, status: 201 }),
+  route({ id: 'activities.move', method: 'POST', path: '/api/activities/{id}/move', context: 'activities', access: 'user', allow: committeesAndStaff,
+    summary: 'Move one activity (or one occurrence of a series) to another time; bookings stay', params: IdParams,
+    query: NoQuery, body: MoveActivityBody, response: Activity, status: 200 }),
+  route({ id: 'calendars.space', method: 'GET', path: '/api/spaces/{id}/calendar.ics', context: 'activities', access: 'public', allow: 'anyone',
+    summary: 'A space\'s activities as an iCalendar feed (Asia/Shanghai)', params: SpaceParams, query: CommunityOnlyQuery,
+    response: ICalendar, status: 200, produces: 'text/calendar' }),
+  route({ id: 'calendars.feed.create', method: 'POST', path: '/api/me/calendar-feed', context: 'activities', access: 'user', allow: 'signed-in',
+    summary: 'Create (or rotate, revoking the old one) the secret link to your bookings calendar', query: NoQuery,
+    response: CalendarFeed, status: 201 }),
+  route({ id: 'calendars.feed.delete', method: 'DELETE', path: '/api/me/calendar-feed', context: 'activities', access: 'user', allow: 'signed-in',
+    summary: 'Revoke your bookings calendar link', query: NoQuery, response: Revoked, status: 200 }),
+  route({ id: 'calendars.feed', method: 'GET', path: '/api/calendar-feeds/{token}', context: 'activities', access: 'public', allow: 'anyone',
+    summary: 'Your bookings as an iCalendar feed, by its secret token', params: FeedParams, query: NoQuery,
+    response: ICalendar, status: 200, produces: 'text/calendar' }),
+  route({ id: 'me.bookings', method: 'GET', path: '/api/me/bookings', context: 'activities', access: 'user', allow: 'signed-in',
+    summary: 'The caller\'s bookings, soonest first', query: NoQuery, response: MyBookings, status: 200 }),
+] as const satisfies readonly RouteDef[];
