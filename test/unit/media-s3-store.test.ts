@@ -1,24 +1,49 @@
-/** The S3 store: the link S3 will check (signed type, size and write-once), and HeadObject as stat. */
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { mockClient } from 'aws-sdk-client-mock';
+/**
+ * The S3 store signs with the SDK's SigV4 signer instead of carrying the S3 client: the upload link
+ * must be exactly the one @aws-sdk/client-s3's presigner makes (a dev dependency, for this test
+ * only), and the signed HEAD must match AWS's own published SigV4 example.
+ */
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createS3Client, S3MediaStore } from '../../functions/shared/media/s3-store.js';
+import { S3MediaStore, s3Signer, signObjectRequest, type S3Access } from '../../functions/shared/media/s3-store.js';
 
 const NOW = Date.parse('2026-11-29T10:00:00.400Z');
 const KEY = 'proposals/01ARZ3NDEKTSV4RRFFQ69G5FAV/01BX5ZZKBKACTAV9WEVGEMMVRZ.webp';
-const s3 = mockClient(S3Client);
-afterEach(() => s3.reset());
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 beforeAll(() => {
-  // What the Lambda role provides through the environment; presigning needs only these, no network.
+  // What the Lambda role provides through the environment; signing needs only these, no network.
   vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', SECRET);
   return () => { vi.unstubAllEnvs(); };
 });
+afterEach(() => { vi.useRealTimers(); });
 
-/** The client exactly as the Lambda builds it. */
-const store = (region = 'ap-east-1') => new S3MediaStore(createS3Client(region), 'gongzhi-media', () => NOW);
+type Sent = { url: string; init: { method: string; headers: Record<string, string> } };
+const sent: Sent[] = [];
+const answer = (status: number, headers: Record<string, string> = {}): S3Access['send'] => async (url, init) => {
+  sent.push({ url, init });
+  return { status, headers: new Headers(headers) };
+};
+/** The store exactly as the Lambda builds it (credentials from the environment), with `send` watched. */
+const store = (region = 'ap-east-1', send: S3Access['send'] = answer(200)) => new S3MediaStore({ region, send }, 'gongzhi-media', () => NOW);
+
+/** What the S3 client and its presigner make for the same upload, as the store used to call them. */
+async function sdkLink(region: string, type: string, bytes: number): Promise<string> {
+  const s3 = new S3Client({ region, requestChecksumCalculation: 'WHEN_REQUIRED' });
+  return getSignedUrl(s3, new PutObjectCommand({ Bucket: 'gongzhi-media', Key: KEY, ContentType: type, ContentLength: bytes, IfNoneMatch: '*' }), {
+    expiresIn: 600, signingDate: new Date(Date.parse('2026-11-29T10:00:00.000Z')), signableHeaders: new Set(['content-type']),
+  });
+}
 
 describe('S3MediaStore.presignUpload', () => {
+  it('is, byte for byte, the link the S3 client presigns, in either partition and for any type and size', async () => {
+    for (const [region, type, bytes] of [['ap-east-1', 'image/webp', 204800], ['cn-north-1', 'image/jpeg', 1], ['us-east-1', 'image/png', 10485760]] as const) {
+      const ticket = await store(region).presignUpload(KEY, type, bytes);
+      expect(ticket.url, region).toBe(await sdkLink(region, type, bytes));
+    }
+  });
+
   it('signs a PutObject valid for ten minutes with Content-Type, Content-Length and If-None-Match in the signature', async () => {
     const ticket = await store().presignUpload(KEY, 'image/webp', 204800);
     const url = new URL(ticket.url);
@@ -52,20 +77,36 @@ describe('S3MediaStore.presignUpload', () => {
 });
 
 describe('S3MediaStore.stat', () => {
-  it('reads size and type with HeadObject', async () => {
-    s3.on(HeadObjectCommand).resolves({ ContentLength: 204800, ContentType: 'image/webp' });
-    expect(await store().stat(KEY)).toEqual({ bytes: 204800, contentType: 'image/webp' });
-    expect(s3.commandCalls(HeadObjectCommand)[0]!.args[0].input).toEqual({ Bucket: 'gongzhi-media', Key: KEY });
+  it('signs object requests as AWS documents it (the GET Object example of "Signature Calculations for the Authorization Header")', async () => {
+    const signer = s3Signer('us-east-1', async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET }));
+    const signed = await signObjectRequest(signer, 'GET', 'examplebucket.s3.amazonaws.com', 'test.txt', {
+      range: 'bytes=0-9', 'x-amz-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    }, new Date('2013-05-24T00:00:00Z'));
+    expect(signed.headers.authorization).toBe('AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, '
+      + 'SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41');
   });
 
-  it('answers null when nothing was uploaded (NotFound)', async () => {
-    s3.on(HeadObjectCommand).rejects(Object.assign(new Error('NotFound'), { name: 'NotFound', $metadata: { httpStatusCode: 404 } }));
-    expect(await store().stat(KEY)).toBeNull();
+  it('reads size and type with a signed HEAD of the object (the session token too, as Lambda sets it)', async () => {
+    vi.stubEnv('AWS_SESSION_TOKEN', 'session-token-of-the-role');
+    sent.length = 0;
+    expect(await store('ap-east-1', answer(200, { 'content-length': '204800', 'content-type': 'image/webp' })).stat(KEY))
+      .toEqual({ bytes: 204800, contentType: 'image/webp' });
+    vi.stubEnv('AWS_SESSION_TOKEN', '');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.url).toBe(`https://gongzhi-media.s3.ap-east-1.amazonaws.com/${KEY}`);
+    expect(sent[0]!.init.method).toBe('HEAD');
+    expect(sent[0]!.init.headers).toMatchObject({
+      'x-amz-date': '20261129T100000Z', 'x-amz-security-token': 'session-token-of-the-role',
+      authorization: expect.stringMatching(/^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\/20261129\/ap-east-1\/s3\/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=[0-9a-f]{64}$/),
+    });
+  });
+
+  it('answers null when nothing was uploaded (404)', async () => {
+    expect(await store('ap-east-1', answer(404)).stat(KEY)).toBeNull();
   });
 
   it('lets other failures through: a missing permission must not look like a missing photo', async () => {
-    s3.on(HeadObjectCommand).rejects(Object.assign(new Error('Forbidden'), { name: '403', $metadata: { httpStatusCode: 403 } }));
-    await expect(store().stat(KEY)).rejects.toThrow('Forbidden');
+    await expect(store('ap-east-1', answer(403)).stat(KEY)).rejects.toThrow('S3 HeadObject answered 403');
   });
 });
 
@@ -76,15 +117,12 @@ describe('S3MediaStore.publicUrl', () => {
 });
 
 describe('createMediaStore with a bucket (as the proposals Lambda builds it)', () => {
-  it('answers the public path at once, loads S3 on the first photo action, then signs and stats through it', async () => {
+  it('is the S3 store on the configured bucket and region', async () => {
     const { createMediaStore } = await import('../../functions/shared/media/index.js');
     const cfg = { region: 'ap-east-1', media: { bucket: 'gongzhi-media' } } as Parameters<typeof createMediaStore>[0];
     const media = createMediaStore(cfg);
-    expect(media).not.toBeInstanceOf(S3MediaStore);
+    expect(media).toBeInstanceOf(S3MediaStore);
     expect(media.publicUrl(KEY)).toBe(`/media/${KEY}`);
-    const ticket = await media.presignUpload(KEY, 'image/webp', 204800);
-    expect(new URL(ticket.url).host).toBe('gongzhi-media.s3.ap-east-1.amazonaws.com');
-    s3.on(HeadObjectCommand).resolves({ ContentLength: 5, ContentType: 'image/webp' });
-    expect(await media.stat(KEY)).toEqual({ bytes: 5, contentType: 'image/webp' });
+    expect(new URL((await media.presignUpload(KEY, 'image/webp', 204800)).url).host).toBe('gongzhi-media.s3.ap-east-1.amazonaws.com');
   });
 });

@@ -1,46 +1,83 @@
-/** Photos in S3: pre-signed PutObject links for the browser, HeadObject to check what arrived. */
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+/**
+ * Photos in S3 without the S3 client: the store needs one pre-signed PutObject link and one
+ * HeadObject, and the whole client (~180 KiB of the proposals bundle) is far more than that. Both
+ * are signed by the SDK's own SigV4 signer (@smithy/signature-v4, already in every bundle for
+ * DynamoDB); test/unit/media-s3-store.test.ts checks that the link and the signed HEAD are exactly
+ * what @aws-sdk/client-s3 and its presigner make for the same input.
+ */
+import { fromEnv } from '@aws-sdk/credential-provider-env';
+import { Sha256 } from '@smithy/core/checksum';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { AwsCredentialIdentityProvider, HttpRequest } from '@smithy/types';
 import { expiryFrom, publicMediaUrl, UPLOAD_TTL_SECONDS, type MediaStore, type StoredObject, type UploadTicket } from './media-store.js';
 
-/**
- * The SDK's default CRC32 checksum would be computed over an empty body when presigning and
- * baked into the link, so every real upload would fail; S3 checks Content-Length and type instead.
- */
-export const createS3Client = (region: string): S3Client =>
-  new S3Client({ region, requestChecksumCalculation: 'WHEN_REQUIRED' });
+/** S3 wants this literal as the payload hash of a pre-signed link (the body is not known yet). */
+const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
-const isNotFound = (e: unknown): boolean =>
-  e instanceof Error && (e.name === 'NotFound' || e.name === 'NoSuchKey'
-    || (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404);
+/** The virtual-hosted regional endpoint (the one the site's CSP allows), in either partition. */
+export const bucketHost = (bucket: string, region: string): string =>
+  `${bucket}.s3.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
+
+const objectPath = (key: string): string => `/${key.split('/').map(encodeURIComponent).join('/')}`;
+
+/** An object request (no body) on `host`, signed in the Authorization header. */
+export function signObjectRequest(signer: SignatureV4, method: string, host: string, key: string, headers: Record<string, string>,
+  signingDate: Date): Promise<HttpRequest> {
+  return signer.sign({ method, protocol: 'https:', hostname: host, path: objectPath(key), query: {}, headers: { host, ...headers } }, { signingDate });
+}
+
+export const s3Signer = (region: string, credentials: AwsCredentialIdentityProvider = fromEnv()): SignatureV4 =>
+  new SignatureV4({ service: 's3', region, sha256: Sha256, uriEscapePath: false, applyChecksum: false, credentials });
+
+export interface S3Access {
+  region: string;
+  /** The Lambda role's credentials, from the environment. */
+  credentials?: AwsCredentialIdentityProvider;
+  /** How a signed request is sent; `fetch` on Lambda. */
+  send?: (url: string, init: { method: string; headers: Record<string, string> }) => Promise<{ status: number; headers: { get(name: string): string | null } }>;
+}
 
 export class S3MediaStore implements MediaStore {
-  constructor(private readonly s3: S3Client, private readonly bucket: string, private readonly now: () => number = Date.now) {}
+  private readonly signer: SignatureV4;
+  private readonly host: string;
+  private readonly send: NonNullable<S3Access['send']>;
+
+  constructor(access: S3Access, private readonly bucket: string, private readonly now: () => number = Date.now) {
+    this.signer = s3Signer(access.region, access.credentials);
+    this.host = bucketHost(bucket, access.region);
+    this.send = access.send ?? ((url, init) => fetch(url, init));
+  }
 
   async presignUpload(key: string, contentType: string, bytes: number): Promise<UploadTicket> {
     const expires = expiryFrom(this.now());
-    const command = new PutObjectCommand({
-      Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: bytes,
+    // The same request the S3 client presigns: its operation marker in the query, the payload hash hoisted there too.
+    const signed = await this.signer.presign({ method: 'PUT', protocol: 'https:', hostname: this.host, path: objectPath(key), query: { 'x-id': 'PutObject' }, headers: {
+      host: this.host,
+      'content-type': contentType, 'content-length': String(bytes),
       // Write-once: a leaked or replayed link cannot replace a photo already on a proposal.
-      IfNoneMatch: '*',
-    });
-    const url = await getSignedUrl(this.s3, command, {
+      'if-none-match': '*',
+      'X-Amz-Content-Sha256': UNSIGNED_PAYLOAD,
+    } }, {
       expiresIn: UPLOAD_TTL_SECONDS,
       signingDate: new Date((expires.unix - UPLOAD_TTL_SECONDS) * 1000),
-      // The presigner leaves Content-Type unsigned by default; signing it pins the declared type.
+      // Signed, so that the declared type, size and write-once are what S3 accepts.
       signableHeaders: new Set(['content-type']),
+      unsignableHeaders: new Set(['content-type']),
     });
-    return { url, headers: { 'content-type': contentType, 'if-none-match': '*' }, expiresAt: expires.iso };
+    const q = signed.query as Record<string, string>;
+    const query = Object.keys(q).sort().map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(q[k]!)}`).join('&');
+    return { url: `https://${this.host}${signed.path}?${query}`, headers: { 'content-type': contentType, 'if-none-match': '*' }, expiresAt: expires.iso };
   }
 
   async stat(key: string): Promise<StoredObject | null> {
-    try {
-      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { bytes: head.ContentLength ?? 0, contentType: head.ContentType ?? 'application/octet-stream' };
-    } catch (e) {
-      if (isNotFound(e)) return null;
-      throw e;
-    }
+    const signed = await signObjectRequest(this.signer, 'HEAD', this.host, key, { 'x-amz-content-sha256': EMPTY_SHA256 }, new Date(this.now()));
+    const headers = { ...signed.headers } as Record<string, string>;
+    delete headers.host; // fetch sets it, from the URL
+    const res = await this.send(`https://${this.host}${signed.path}`, { method: 'HEAD', headers });
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw new Error(`S3 HeadObject answered ${res.status}`);
+    return { bytes: Number(res.headers.get('content-length') ?? 0), contentType: res.headers.get('content-type') ?? 'application/octet-stream' };
   }
 
   publicUrl(key: string): string {
