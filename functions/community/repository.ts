@@ -1,6 +1,7 @@
 /** The only code that speaks DynamoDB for the community table. */
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailed } from '../shared/db/client.js';
+import { memberCache } from './member-cache.js';
 import { defaultSettings, stranger, type CommunitySettings, type HouseholdLink, type Member } from './rules.js';
 
 /** Settings change rarely; a warm Lambda re-reads them after this long. */
@@ -43,8 +44,19 @@ export class CommunityRepository {
     return out.Items ?? [];
   }
 
-  /** One Query on the person's partition: profile, households, committee seats and staff roles. */
+  /**
+   * One Query on the person's partition: profile, households, committee seats and staff roles; kept
+   * for a minute in a warm container (member-cache.ts says when it is read afresh).
+   */
   async getMember(userId: string): Promise<Member> {
+    const hit = memberCache.get(userId);
+    if (hit) return hit;
+    const member = await this.readMember(userId);
+    memberCache.set(member);
+    return member;
+  }
+
+  private async readMember(userId: string): Promise<Member> {
     const out = await this.db.send(new QueryCommand({
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk',

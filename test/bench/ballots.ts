@@ -19,7 +19,7 @@ import { meter, timed } from './meter.js';
 import { median } from './stats.js';
 
 export interface BallotBench {
-  capacity: { action: string; rcu: number; wcu: number }[];
+  capacity: { action: string; rcu: number; wcu: number; calls: number }[];
   voteMs: number; bareVoteMs: number; overheadRatio: number; tallyMs: number; units: number;
 }
 

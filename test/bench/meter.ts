@@ -1,7 +1,8 @@
 /** Shared by the bench modules: capacity units as DynamoDB reports them, and a stopwatch. */
 import { documentClient } from '../../functions/shared/db/client.js';
 
-export type Units = { rcu: number; wcu: number };
+/** Capacity units, and `calls`: the DynamoDB requests made (parallel ones each count). */
+export type Units = { rcu: number; wcu: number; calls: number };
 const READS = /^(Get|Query|BatchGet|Scan)/; // GetItemCommand, QueryCommand, BatchGetItemCommand, ...
 
 /**
@@ -9,9 +10,10 @@ const READS = /^(Get|Query|BatchGet|Scan)/; // GetItemCommand, QueryCommand, Bat
  * (reads and writes apart); `take()` returns the sum since the last take. One meter per process.
  */
 export function meter(name = 'benchCapacityMeter'): { take(): Units } {
-  let units: Units = { rcu: 0, wcu: 0 };
+  let units: Units = { rcu: 0, wcu: 0, calls: 0 };
   documentClient().middlewareStack.add((next, ctx) => async (args) => {
     (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+    units.calls += 1;
     const out = await next(args);
     const consumed = (out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
     const list = (Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) as { CapacityUnits?: number }[];
@@ -19,7 +21,7 @@ export function meter(name = 'benchCapacityMeter'): { take(): Units } {
     if (READS.test(ctx.commandName ?? '')) units.rcu += sum; else units.wcu += sum;
     return out;
   }, { step: 'initialize', name });
-  return { take: () => { const u = units; units = { rcu: 0, wcu: 0 }; return u; } };
+  return { take: () => { const u = units; units = { rcu: 0, wcu: 0, calls: 0 }; return u; } };
 }
 
 export async function timed(fn: () => Promise<unknown>): Promise<number> {

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchBundles } from './bundles.js';
+import { monthlyCost, monthOf3000Households, pricesUsd } from './cost.js';
 import type { BallotBench } from './ballots.js';
 import type { LedgerBench } from './ledger.js';
 import { benchRequests } from './requests.js';
@@ -22,6 +23,11 @@ for (const b of bundles) {
   add(`bundle ${b.context}`, `${kib(b.rawBytes)} raw / ${kib(b.gzipBytes)} gzip`, 'esbuild ESM minified, SDK inside');
   add(`cold import ${b.context}`, `${round(b.coldImportMs, 1)} ms`, 'median of 9 fresh node processes');
 }
+const floor = bundles.find((b) => b.context === 'floor')!;
+for (const b of bundles.filter((x) => x.context !== 'floor')) {
+  add(`vs floor ${b.context}`, `${round(b.rawBytes / 1024, 1)} KiB (budget 350) / ${round(b.coldImportMs / floor.coldImportMs, 2)}x cold import`,
+    `budget ≤ 350 KiB raw and ≤ 1.5x the floor's cold import${b.rawBytes > 350 * 1024 || b.coldImportMs > 1.5 * floor.coldImportMs ? ' — OVER' : ''}`);
+}
 
 const req = await benchRequests();
 add('PUT support via local HTTP adapter', `${round(req.throughAdapterMs, 2)} ms`, 'median of 300');
@@ -33,11 +39,11 @@ add('lifecycle step overhead ratio', `${round(req.lifecycle.ratio, 2)}x`, 'adapt
 add('book + cancel via local HTTP adapter', `${round(req.bookings.pairMs, 2)} ms`, 'median of 60 pairs');
 add('bare conditional book + cancel writes', `${round(req.bookings.barePairMs, 2)} ms`, 'median of 60 pairs, same item');
 add('booking overhead ratio', `${round(req.bookings.ratio, 2)}x`, 'adapter ÷ bare writes');
-for (const c of req.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU`, 'table units (dynalite omits GSI writes)');
+for (const c of req.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU / ${c.calls} calls`, 'table units (dynalite omits GSI writes); calls = DynamoDB requests, warm container');
 
 // Its own process: one local platform per process, and benchRequests has had this one.
 const ballots = JSON.parse(execSync('npx tsx test/bench/ballots.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as BallotBench;
-for (const c of ballots.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU`, 'ballots; table units (a vote never writes a GSI)');
+for (const c of ballots.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU / ${c.calls} calls`, 'ballots; table units (a vote never writes a GSI)');
 add('PUT ballot vote via local HTTP adapter', `${round(ballots.voteMs, 2)} ms`, 'median of 59 first votes');
 add('bare conditional UpdateItem of a unit', `${round(ballots.bareVoteMs, 2)} ms`, 'median of 59, same shape');
 add('ballot vote overhead ratio', `${round(ballots.overheadRatio, 2)}x`, 'adapter ÷ bare write');
@@ -45,10 +51,16 @@ add(`tally of ${ballots.units} units (pure)`, `${round(ballots.tallyMs, 2)} ms`,
 
 // The ledger in its own process too (one local platform per process).
 const ledger = JSON.parse(execSync('npx tsx test/bench/ledger.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as LedgerBench;
-for (const c of ledger.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU`, 'ledger; table units (no GSI)');
+for (const c of ledger.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU / ${c.calls} calls`, 'ledger; table units (no GSI)');
 add('POST /api/donations via local HTTP adapter', `${round(ledger.donationMs, 2)} ms`, 'median of 60 (identity + tail read + conditional put)');
 add('bare conditional PutItem of a ledger entry', `${round(ledger.barePutMs, 2)} ms`, `median of 60, same shape (${ledger.entryBytes} B)`);
 add('donation overhead ratio', `${round(ledger.overheadRatio, 2)}x`, 'adapter ÷ bare write');
+
+// The month of a 3,000-household community, from the units measured above.
+const unitsByRow = Object.fromEntries([...req.capacity, ...ballots.capacity, ...ledger.capacity].map((c) => [c.action, c]));
+const cost = monthlyCost(unitsByRow);
+for (const l of cost.lines) add(`cost/month ${l.item}`, `US$${l.usd.toFixed(4)}`, '');
+add('cost/month 3,000 households', `US$${cost.totalUsd.toFixed(2)}`, `${monthOf3000Households.actions.length} actions at stated counts (test/bench/cost.ts); ${pricesUsd.asOf}; budget < US$1${cost.totalUsd >= 1 ? ' — OVER' : ''}${cost.missing.length ? `; no units for: ${cost.missing.join(', ')}` : ''}`);
 
 // JS on first load, measured in Chromium (its own process: one platform per process).
 const pages = JSON.parse(execSync('npx tsx test/bench/web.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as Omit<PageRow, 'files'>[];

@@ -7,7 +7,8 @@ import middy from '@middy/core';
 import httpRouterHandler, { type Route } from '@middy/http-router';
 import type { Context } from 'aws-lambda';
 import type { AppRoute } from '../../routes.js';
-import { BadRequestError, NotFoundError, UnauthorizedError } from '../errors.js';
+import { memberCache } from '../../community/member-cache.js';
+import { BadRequestError, ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.js';
 import { cacheControlFor } from './edge-cache.js';
 import { jsonHeaders, toErrorResult } from './error-response.js';
 import { callerIdOf, noteRoute, observability } from './observability.js';
@@ -26,6 +27,18 @@ function rejectMalformedPath(event: HttpEvent): void {
   }
 }
 
+/** The community context's writes change who people are (grants, joining, profiles). */
+const changesPeople = (row: AppRoute): boolean => row.context === 'community' && row.method !== 'GET';
+
+/** Such a write reads everyone afresh, and this container then forgets every kept reading. */
+async function changingPeople<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } finally {
+    memberCache.clear();
+  }
+}
+
 function bind(row: AppRoute, impl: (req: never) => Promise<unknown>) {
   return async (event: HttpEvent): Promise<HttpResult> => {
     noteRoute(event, row.id);
@@ -33,7 +46,16 @@ function bind(row: AppRoute, impl: (req: never) => Promise<unknown>) {
     if (row.access !== 'public' && callerId === null) throw new UnauthorizedError();
     rejectMalformedPath(event);
     const input = parseRequest(row, event);
-    const result = await impl({ ...input, callerId: row.access === 'public' ? null : callerId, headers: event.headers } as never);
+    const req = { ...input, callerId: row.access === 'public' ? null : callerId, headers: event.headers } as never;
+    const result = changesPeople(row) ? await changingPeople(() => impl(req)) : await memberCache.run(async () => {
+      try {
+        return await impl(req);
+      } catch (e) {
+        // Never refuse on a kept reading of who someone is: read afresh and try once more (member-cache.ts).
+        if (!(e instanceof ForbiddenError || e instanceof NotFoundError) || !memberCache.forgetUsed()) throw e;
+        return await impl(req);
+      }
+    });
     const checked = row.response.parse(result);
     const signedIn = Object.keys(event.headers ?? {}).some((h) => h.toLowerCase() === 'authorization');
     if ('produces' in row && row.produces) {
