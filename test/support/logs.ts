@@ -1,6 +1,6 @@
 /**
- * What the handlers log, as parsed JSON lines. Powertools writes through its own Console on
- * process.stdout / process.stderr (not the global console), so this listens on the streams.
+ * What the handlers log, as parsed JSON lines. observability.ts writes on process.stdout /
+ * process.stderr (not the global console), so this listens on the streams.
  */
 import { vi } from 'vitest';
 

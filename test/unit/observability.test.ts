@@ -18,7 +18,7 @@ let handler: LambdaHandler;
 beforeAll(async () => {
   vi.stubEnv('LOG_LEVEL', 'info');
   vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
-  // Lambda sets this; Powertools reports a cold start only when it says so.
+  // Lambda sets this; under provisioned concurrency the first request is not a cold start.
   vi.stubEnv('AWS_LAMBDA_INITIALIZATION_TYPE', 'on-demand');
   ({ handler } = await import('../../functions/proposals/handler.js'));
 });
@@ -34,7 +34,7 @@ const support = (requestId: string) => handler(
   { ...lambdaContext, awsRequestId: requestId, functionName: 'gongzhi-proposals' },
 );
 const requestLines = (lines: Record<string, unknown>[]) => lines.filter((l) => l.message === 'request');
-/** The request's own EMF records (Powertools writes its cold-start record separately). */
+/** The request's own EMF records (the cold-start record is separate). */
 const emf = (lines: Record<string, unknown>[]) => lines.filter((l) => '_aws' in l && 'Requests' in l);
 
 describe('one log line and one metrics record per request', () => {
@@ -62,7 +62,7 @@ describe('one log line and one metrics record per request', () => {
     const directives = (metrics[0]!._aws as { CloudWatchMetrics: { Namespace: string; Metrics: { Name: string }[] }[] }).CloudWatchMetrics;
     expect(directives.map((d) => d.Namespace)).toEqual(['Gongzhi']);
     expect(directives[0]!.Metrics.map((m) => m.Name).sort()).toEqual(['LimitReached', 'Requests', 'ServerErrors']);
-    // Powertools' cold-start record comes once, on the first request, per function.
+    // The cold-start record comes once, on the first request, per function.
     const cold = logs.lines().filter((l) => '_aws' in l && l.ColdStart === 1);
     expect(cold).toEqual([expect.objectContaining({ function_name: 'gongzhi-proposals', service: 'gongzhi' })]);
   });

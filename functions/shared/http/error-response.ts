@@ -25,7 +25,7 @@ export function toErrorResult(err: unknown, requestId?: string): HttpResult {
     logger().warn('throttled', { requestId, name: err.name });
     return errorResult(503, { code: 'busy', message: 'The service is busy; please try again shortly.' });
   }
-  // Powertools prints the error's name, message and stack under `error`.
+  // observability.ts prints the error's name, message and stack under `error`.
   logger().error('unhandled error', { requestId, error: err instanceof Error ? err : new Error(String(err)) });
   return errorResult(500, { code: 'internal', message: 'Something went wrong on our side.' });
 }
