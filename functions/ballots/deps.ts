@@ -1,6 +1,7 @@
 import type { CommunityRepository } from '../community/repository.js';
 import type { Clock } from '../shared/clock.js';
 import type { WriteLimits } from '../shared/write-limits.js';
+import type { BallotCache } from './ballot-cache.js';
 import type { BallotRepository } from './repository.js';
 import type { RegistryReader } from './roll-from-registry.js';
 import type { RollRepository } from './roll-repository.js';
@@ -13,6 +14,8 @@ export interface BallotDeps {
   writeLimits: WriteLimits;
   /** The community table's households and their verified owners (the roll derived from the registry). */
   registry: RegistryReader;
+  /** Warm-container readings for the vote (ballot-cache.ts). */
+  cache: BallotCache;
   clock: Clock;
   newId: () => string;
   /** Unguessable codes: receipts (10 characters) and per-ballot head keys. */

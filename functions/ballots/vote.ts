@@ -5,7 +5,7 @@
  * leave exactly 50 counted votes, each the last one written, with every change in the unit's history.
  */
 import type { Choice, MyVotes, VoteBody } from '../contracts/ballots.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
+import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { loadBallot } from './access.js';
 import type { BallotDeps } from './deps.js';
 import type { HistoryItem, Item } from './repository.js';
@@ -41,17 +41,60 @@ export function explainRefusal(unit: Item | null, now: string, who: { callerId: 
 }
 
 export async function myVotes(deps: BallotDeps, callerId: string, ballotId: string): Promise<MyVotes> {
-  await loadBallot(deps, ballotId);
+  deps.cache.keepBallot(await loadBallot(deps, ballotId));
   const ids = await deps.ballots.unitIdsOfRep(ballotId, callerId);
+  deps.cache.keepUnits(ballotId, callerId, ids); // the vote page reads this first: its vote is then warm
   return { ballotId, items: (await deps.ballots.getUnits(ballotId, ids)).map(toMyUnit) };
 }
 
-export async function vote(deps: BallotDeps, callerId: string, ballotId: string, body: { choice: Choice; unitId?: string }): Promise<MyVotes> {
+/** Whether the try used a kept reading (ballot-cache.ts); null: read afresh. */
+type Readings = { used: boolean } | null;
+
+async function ballotFor(deps: BallotDeps, ballotId: string, readings: Readings): Promise<Item> {
+  const kept = readings && deps.cache.ballot(ballotId);
+  if (kept) {
+    readings.used = true;
+    return kept;
+  }
   const meta = await loadBallot(deps, ballotId);
+  deps.cache.keepBallot(meta);
+  return meta;
+}
+
+async function unitsOf(deps: BallotDeps, ballotId: string, callerId: string, readings: Readings): Promise<string[]> {
+  const kept = readings && deps.cache.unitsOf(ballotId, callerId);
+  if (kept) {
+    readings.used = true;
+    return kept;
+  }
+  const ids = await deps.ballots.unitIdsOfRep(ballotId, callerId);
+  deps.cache.keepUnits(ballotId, callerId, ids);
+  return ids;
+}
+
+/**
+ * A warm vote is one DynamoDB request: the ballot's facts and the caller's units come from the
+ * container (ballot-cache.ts) and the unit's conditional write checks what they could get wrong.
+ * Never refused on a kept reading: any refusal after using one forgets it and runs once more afresh
+ * (units already written are then the same vote again: no change).
+ */
+export async function vote(deps: BallotDeps, callerId: string, ballotId: string, body: { choice: Choice; unitId?: string }): Promise<MyVotes> {
+  const readings = { used: false };
+  try {
+    return await voteOnce(deps, callerId, ballotId, body, readings);
+  } catch (e) {
+    if (!(e instanceof AppError) || !readings.used) throw e;
+    deps.cache.forget(ballotId, callerId);
+    return voteOnce(deps, callerId, ballotId, body, null);
+  }
+}
+
+async function voteOnce(deps: BallotDeps, callerId: string, ballotId: string, body: { choice: Choice; unitId?: string }, readings: Readings): Promise<MyVotes> {
+  const meta = await ballotFor(deps, ballotId, readings);
   const choice = normalizeChoice(meta.optionsKind as 'decision' | 'candidates', meta.options as never, body.choice);
   const now = deps.clock();
   requireOpen(meta, now);
-  const mine = await deps.ballots.unitIdsOfRep(ballotId, callerId);
+  const mine = await unitsOf(deps, ballotId, callerId, readings);
   if (mine.length === 0) throw new ForbiddenError('Only the voting representative of a unit on this ballot\'s roll may vote.');
   if (body.unitId !== undefined && !mine.includes(body.unitId)) throw new ForbiddenError('You do not represent that unit.');
   const units = body.unitId === undefined ? mine : [body.unitId];

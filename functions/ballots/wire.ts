@@ -5,6 +5,7 @@ import { systemClock } from '../shared/clock.js';
 import type { Config } from '../shared/config.js';
 import { newId } from '../shared/ids.js';
 import { WriteLimits } from '../shared/write-limits.js';
+import { BallotCache } from './ballot-cache.js';
 import { randomCode } from './codes.js';
 import type { BallotDeps } from './deps.js';
 import { BallotRepository } from './repository.js';
@@ -17,5 +18,5 @@ export const createBallotDeps = (db: DynamoDBDocumentClient, cfg: Pick<Config, '
   community: new CommunityRepository(db, cfg.tables.community),
   writeLimits: new WriteLimits(db, cfg.tables.ballots),
   registry: new RegistryReader(db, cfg.tables.community),
-  clock: systemClock, newId, randomCode,
+  cache: new BallotCache(), clock: systemClock, newId, randomCode,
 });
