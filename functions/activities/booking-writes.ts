@@ -20,6 +20,32 @@ export type ActivityItem = Record<string, unknown> & { b?: Record<string, Stored
  */
 export interface SeatLimits { limit: number; generalLimit?: number; priorityLimit?: number }
 
+/**
+ * What a booking's write assumes about the activity besides its seats: where it starts, as read. A
+ * move changes the start and the priority seats' release time together, so a write planned on a reading
+ * from before a move fails and is planned again (book() may plan on a reading kept from a moment ago).
+ */
+export interface Seen { startsAt: string }
+
+/**
+ * Each activity's latest reading in this container (a read or a write's ALL_NEW), for booking: a warm
+ * booking then costs only its writes. Kept readings never decide anything on their own: every booking
+ * write's condition holds the rules, and book() reads afresh before it refuses anyone.
+ */
+export const KEPT_MS = 60_000;
+const kept = new Map<string, { at: number; item: ActivityItem }>();
+export const keptActivities = {
+  get(id: string, now = Date.now()): ActivityItem | undefined {
+    const k = kept.get(id);
+    return k && now - k.at < KEPT_MS ? k.item : undefined;
+  },
+  set(item: ActivityItem, now = Date.now()): void {
+    if (kept.size > 1000) kept.clear(); // a warm container books in a few activities; never grow without bound
+    kept.set(String(item.id), { at: now, item });
+  },
+  clear(): void { kept.clear(); },
+};
+
 const counter = (pool: Pool) => (pool === 'priority' ? 'pc' : 'gc');
 
 /** The conditions under which a booking may take a seat in a pool right now. */
@@ -52,7 +78,9 @@ export class BookingWrites {
         ExpressionAttributeValues: { ...(scheduled ? { ':scheduled': 'scheduled' } : {}), ...used },
         ReturnValues: 'ALL_NEW',
       }));
-      return out.Attributes as ActivityItem;
+      const item = out.Attributes as ActivityItem;
+      keptActivities.set(item);
+      return item;
     } catch (e) {
       if (isConditionFailed(e)) return null;
       throw e;
@@ -60,19 +88,19 @@ export class BookingWrites {
   }
 
   /** A confirmed seat in `pool`, only if the caller has no booking and the pool's conditions hold. */
-  confirm(id: string, userId: string, b: StoredBooking, pool: Pool, lim: SeatLimits) {
-    // Why: capacity, one booking per person, no queue-jumping, and the priority seats' reservation.
+  confirm(id: string, userId: string, b: StoredBooking, pool: Pool, lim: SeatLimits, seen: Seen) {
+    // Why: capacity, one booking per person, no queue-jumping, the priority seats' reservation, and the times planned on.
     return this.write(id, `SET b.#u = :b, confirmed = confirmed + :n ADD ${counter(pool)} :n`,
-      `#st = :scheduled AND attribute_not_exists(b.#u) AND ${canTake(pool, lim)}`, userId,
-      { ':b': pool === 'priority' ? { ...b, p: 1 } : b, ':n': b.s, ':zero': 0, ...limitValues(lim) });
+      `#st = :scheduled AND startsAt = :starts AND attribute_not_exists(b.#u) AND ${canTake(pool, lim)}`, userId,
+      { ':b': pool === 'priority' ? { ...b, p: 1 } : b, ':n': b.s, ':zero': 0, ':starts': seen.startsAt, ...limitValues(lim) });
   }
 
   /** A place on the waitlist, only if no pool open to this booking could confirm it right now. */
-  enqueue(id: string, userId: string, b: StoredBooking, pools: readonly Pool[], lim: SeatLimits) {
-    // Why: waitlist only when every confirm open to this person would fail; one booking per person.
+  enqueue(id: string, userId: string, b: StoredBooking, pools: readonly Pool[], lim: SeatLimits, seen: Seen) {
+    // Why: waitlist only when every confirm open to this person would fail; one booking per person; the times planned on.
     return this.write(id, `SET b.#u = :b ADD waiting :one${b.e ? ', pw :one' : ''}`,
-      `#st = :scheduled AND attribute_not_exists(b.#u) AND ${pools.map((p) => cannotTake(p, lim)).join(' AND ')}`, userId,
-      { ':b': b, ':one': 1, ':zero': 0, ...limitValues(lim) });
+      `#st = :scheduled AND startsAt = :starts AND attribute_not_exists(b.#u) AND ${pools.map((p) => cannotTake(p, lim)).join(' AND ')}`, userId,
+      { ':b': b, ':one': 1, ':zero': 0, ':starts': seen.startsAt, ...limitValues(lim) });
   }
 
   /** Removes exactly this booking (by id) and gives back its seats or its place in the queue. */

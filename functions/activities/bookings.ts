@@ -48,6 +48,17 @@ function checkWindow(a: ActivityItem, now: string): void {
   if (a.bookingClosesAt && now >= String(a.bookingClosesAt)) throw new ConflictError('Booking for this activity has closed.', 'booking_closed');
 }
 
+const alreadyBooked = () => new ConflictError('You have already booked this activity.', 'already_booked');
+
+/**
+ * Throws `refusal`; when it is that the person has already booked, first writes their list entry
+ * (idempotent): booking again is how a booking whose entry failed to be written gets it.
+ */
+async function refuse(deps: ActivityDeps, userId: string, id: string, refusal: unknown): Promise<never> {
+  if (refusal instanceof ConflictError && refusal.code === 'already_booked') await deps.activities.indexBooking(userId, id);
+  throw refusal;
+}
+
 interface BookRequest { seats: number; onBehalfOf?: { userId: string; evidence: string } }
 
 /** A resident books; or staff book for a resident without a phone, with the evidence shown in the booking. */
@@ -63,35 +74,54 @@ export async function book(deps: ActivityDeps, callerId: string, id: string, req
     enteredBy = { id: staff.id, name: staff.displayName };
     staffOf = staff.staffOf;
   }
-  const [member, activity] = await Promise.all([deps.community.getMember(userId), deps.activities.get(id)]);
-  if (!activity) throw missing();
-  // Staff book for residents of the community they serve, in that community's activities only.
-  if (enteredBy && !staffOf.includes(String(activity.communityId))) throw new ForbiddenError('Only staff of this activity\'s community can book for a resident.');
-  if (!isResidentOf(member, String(activity.communityId))) throw new ForbiddenError('Only residents of a verified household in this community can book.');
-  checkWindow(activity, deps.clock());
-  if (seats > Number(activity.maxSeatsPerBooking ?? 1)) {
-    throw new BadRequestError(`At most ${String(activity.maxSeatsPerBooking)} seats per booking.`, [{ path: 'body.seats', code: 'too_big', message: 'more than this activity allows per booking' }]);
+  // A warm container plans on the activity as it last saw it (booking-writes.ts: the writes' conditions
+  // decide), and reads it afresh before refusing anyone on that reading.
+  const [member, first] = await Promise.all([deps.community.getMember(userId), deps.activities.getKept(id)]);
+  const admit = (activity: ActivityItem | null): ActivityItem => {
+    if (!activity) throw missing();
+    // Staff book for residents of the community they serve, in that community's activities only.
+    if (enteredBy && !staffOf.includes(String(activity.communityId))) throw new ForbiddenError('Only staff of this activity\'s community can book for a resident.');
+    if (!isResidentOf(member, String(activity.communityId))) throw new ForbiddenError('Only residents of a verified household in this community can book.');
+    checkWindow(activity, deps.clock());
+    if (seats > Number(activity.maxSeatsPerBooking ?? 1)) {
+      throw new BadRequestError(`At most ${String(activity.maxSeatsPerBooking)} seats per booking.`, [{ path: 'body.seats', code: 'too_big', message: 'more than this activity allows per booking' }]);
+    }
+    if (activity.b?.[userId]) throw alreadyBooked();
+    return activity;
+  };
+  let activity: ActivityItem;
+  try {
+    activity = admit(first.item);
+  } catch (refusal) {
+    if (!first.kept) return refuse(deps, userId, id, refusal);
+    // Nobody is refused on a kept reading: decide again on a fresh one.
+    try {
+      activity = admit(await deps.activities.get(id));
+    } catch (again) {
+      return refuse(deps, userId, id, again);
+    }
   }
-  if (activity.b?.[userId]) throw new ConflictError('You have already booked this activity.', 'already_booked');
   const eligible = Number(activity.prioritySeats ?? 0) > 0 && inAudience(member, activity.audience as Audience, String(activity.startsAt));
   const booking: StoredBooking = {
     id: deps.newId(), s: seats, st: 'c', t: deps.clock(), n: member.displayName,
     ...(enteredBy ? { by: enteredBy, ev: req.onBehalfOf!.evidence } : {}), ...(eligible ? { e: 1 as const } : {}),
   };
-  // The resident's list entry goes first: a crash after the booking's write then cannot leave a
-  // booking missing from "my bookings" (an entry without a booking is skipped when the list is read).
-  await deps.activities.indexBooking(userId, id);
   let seen = await settled(deps, activity);
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const done = await tryToBook(deps, id, userId, booking, seen);
-    if (done) return bookingOf(done.b?.[userId]?.st === 'w' ? await settled(deps, done) : done, userId);
+  // The resident's list entry is written beside the first attempt, in parallel: one round trip. An
+  // entry without a booking (every attempt refused) is skipped when the list is read; a booking whose
+  // entry failed is answered with the error, and booking again finds it and writes the entry (below).
+  const [, firstTry] = await Promise.all([deps.activities.indexBooking(userId, id), tryToBook(deps, id, userId, booking, seen)]);
+  let done = firstTry;
+  for (let attempt = 1; !done && attempt < 10; attempt++) {
     const now = await deps.activities.get(id);
     if (!now) throw missing();
-    if (now.b?.[userId]) throw new ConflictError('You have already booked this activity.', 'already_booked');
+    if (now.b?.[userId]) return refuse(deps, userId, id, alreadyBooked());
     checkWindow(now, deps.clock());
     seen = now;
+    done = await tryToBook(deps, id, userId, booking, seen);
   }
-  throw new ConflictError('Many people are booking right now; please try again.', 'busy');
+  if (!done) throw new ConflictError('Many people are booking right now; please try again.', 'busy');
+  return bookingOf(done.b?.[userId]?.st === 'w' ? await settled(deps, done) : done, userId);
 }
 
 /**
@@ -105,21 +135,27 @@ async function tryToBook(deps: ActivityDeps, id: string, userId: string, booking
   const hold = reserving(seats, now);
   const s = booking.s;
   const lim: SeatLimits = { limit: seats.capacity - s, ...(hold ? { generalLimit: seats.capacity - seats.prioritySeats - s, priorityLimit: seats.prioritySeats - s } : {}) };
+  const times = { startsAt: String(seen.startsAt) };
   const pools: Pool[] = hold && booking.e ? ['priority', 'general'] : ['general'];
   const free = freeSeats(seats, now);
   for (const pool of pools) {
     const mayConfirm = pool === 'priority' ? Number(seen.pw ?? 0) === 0 && free.priority >= s : seats.waiting === 0 && free.general >= s;
-    const done = mayConfirm ? await deps.activities.confirm(id, userId, booking, pool, lim) : null;
+    const done = mayConfirm ? await deps.activities.confirm(id, userId, booking, pool, lim, times) : null;
     if (done) return done;
   }
-  return deps.activities.enqueue(id, userId, { ...booking, st: 'w' }, pools, lim);
+  return deps.activities.enqueue(id, userId, { ...booking, st: 'w' }, pools, lim, times);
 }
 
-/** Promotes waiting bookings into freed seats, first in line first; each promotion can happen only once. */
-async function promoteWaiting(deps: ActivityDeps, id: string): Promise<number> {
+/**
+ * Promotes waiting bookings into freed seats, first in line first; each promotion can happen only
+ * once. Starts from `item` when the caller has it as a write just left it, and goes on from each
+ * promotion's result; it reads afresh only when a promotion was refused (someone else moved first).
+ */
+async function promoteWaiting(deps: ActivityDeps, id: string, item?: ActivityItem): Promise<number> {
   let promoted = 0;
+  let a: ActivityItem | null | undefined = item;
   for (let round = 0; round < 50; round++) {
-    const a = await deps.activities.get(id);
+    a ??= await deps.activities.get(id);
     if (!a || a.status !== 'scheduled') return promoted;
     const seats = seatsOf(a);
     const now = deps.clock();
@@ -130,20 +166,26 @@ async function promoteWaiting(deps: ActivityDeps, id: string): Promise<number> {
     const lim: SeatLimits = {
       limit: seats.capacity - b.s, ...(hold ? { generalLimit: seats.capacity - seats.prioritySeats - b.s, priorityLimit: seats.prioritySeats - b.s } : {}),
     };
-    if (await deps.activities.promote(id, userId, b, pool, lim)) promoted++;
+    a = await deps.activities.promote(id, userId, b, pool, lim);
+    if (a) promoted++;
   }
   return promoted;
 }
 
 export async function cancelMine(deps: ActivityDeps, userId: string, id: string): Promise<{ activityId: string; cancelled: true; promoted: number }> {
+  // The first attempt may plan on the reading kept from a moment ago: the write's condition is the
+  // very booking as read, and nobody is told they have no booking on a kept reading.
+  const { item: first, kept } = await deps.activities.getKept(id);
+  let a = first;
   for (let attempt = 0; attempt < 10; attempt++) {
-    const a = await deps.activities.get(id);
+    if (attempt > 0 || (kept && !a?.b?.[userId])) a = await deps.activities.get(id);
     if (!a) throw missing();
     const mine = a.b?.[userId];
     if (!mine) throw new NotFoundError('You have no booking for this activity.');
-    if (await deps.activities.cancel(id, userId, mine)) {
-      await deps.activities.unindexBooking(userId, id);
-      return { activityId: id, cancelled: true, promoted: await promoteWaiting(deps, id) };
+    const after = await deps.activities.cancel(id, userId, mine);
+    if (after) {
+      const [, promoted] = await Promise.all([deps.activities.unindexBooking(userId, id), promoteWaiting(deps, id, after)]);
+      return { activityId: id, cancelled: true, promoted };
     }
   }
   throw new ConflictError('Your booking is changing (perhaps being promoted); please try again.', 'busy');

@@ -10,7 +10,7 @@ import {
 import type { Activity, ActivitySummary } from '../contracts/activities.js';
 import { isConditionFailed } from '../shared/db/client.js';
 import { decodeCursor, encodeCursor, type Key } from '../shared/db/cursor.js';
-import { BookingWrites, type ActivityItem } from './booking-writes.js';
+import { BookingWrites, keptActivities, type ActivityItem } from './booking-writes.js';
 import { activityKeys } from './keys.js';
 import { freeSeats, type Seats } from './rules.js';
 
@@ -96,7 +96,15 @@ export class ActivityRepository extends BookingWrites {
 
   async get(id: string): Promise<ActivityItem | null> {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: activityKeys.pk(id), sk: 'META' }, ConsistentRead: true }));
-    return (out.Item as ActivityItem | undefined) ?? null;
+    const item = (out.Item as ActivityItem | undefined) ?? null;
+    if (item) keptActivities.set(item);
+    return item;
+  }
+
+  /** The reading kept from a moment ago (booking-writes.ts says when that is safe), else a fresh one. */
+  async getKept(id: string): Promise<{ item: ActivityItem | null; kept: boolean }> {
+    const item = keptActivities.get(id);
+    return item ? { item, kept: true } : { item: await this.get(id), kept: false };
   }
 
   async list(o: { communityId: string; spaceId?: string; from: string; to: string; limit: number; cursor?: string }) {

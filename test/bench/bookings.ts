@@ -25,6 +25,14 @@ export async function benchBookings(api: Api, measure: Measure, timed: (fn: () =
   await measure('POST .../bookings (waitlisted)', () => api.call('POST', path, { token: b, body: {} }));
   await measure('DELETE .../bookings/mine (+1 promotion)', () => api.call('DELETE', `${path}/mine`, { token: a }));
   await api.call('DELETE', `${path}/mine`, { token: b });
+  // Warm: this container read the activity a moment ago (resident2's booking) and knows resident1.
+  const next = new Date(starts.getTime() + 2 * 3600_000);
+  const other = (await api.call('POST', '/api/activities', { token: staff, body: {
+    spaceId: 'leisure-garden', title: '绘本角', startsAt: next.toISOString(), endsAt: new Date(next.getTime() + 3600_000).toISOString(), capacity: 5,
+  } })).body.id as string;
+  await api.call('POST', `/api/activities/${other}/bookings`, { token: b, body: {} });
+  await measure('POST .../bookings (warm, confirmed)', () => api.call('POST', `/api/activities/${other}/bookings`, { token: a, body: {} }));
+  await measure('DELETE .../bookings/mine (warm, nobody waiting)', () => api.call('DELETE', `/api/activities/${other}/bookings/mine`, { token: a }));
 
   const through: number[] = [];
   for (let i = 0; i < samples; i++) {

@@ -4,6 +4,9 @@
  * are AWS's published on-demand list prices for us-east-1 (the pages as of 2025; this machine cannot
  * reach aws.amazon.com, so they were not re-read on the bench date): re-check them, and the region's
  * own (Hong Kong and the China regions are dearer), before quoting the number to a sub-district office.
+ * No free tier is subtracted. (CloudFront's always-free allowance, 1 TB and 10 million requests a month
+ * per account, and Lambda's, 1 million requests and 400,000 GB-s, would cover a whole sub-district of
+ * such communities: the row is what the community costs at list price, not what the bill says.)
  */
 export const pricesUsd = {
   asOf: 'AWS list prices, us-east-1, published 2025 (DynamoDB on-demand after the Nov 2024 cut)',
@@ -33,8 +36,15 @@ export const monthOf3000Households = {
   ],
   /** Reads that reach the API at all: public GETs are served by CloudFront while fresh (edge-cache.ts). */
   publicReadsReachingOrigin: 0.3,
-  /** Page loads of the static site, and the display screen's once-a-minute poll (answered by CloudFront). */
-  pageViews: 60000, screenPolls: 43200, kibPerPageView: 120,
+  /**
+   * Page loads of the static site, and the display screen's once-a-minute poll (answered by CloudFront).
+   * A first visit (or one after a deploy) fetches the page, its config and ~6 hashed files (the web
+   * bench's JS first load, ~50 KiB gzip, with CSS and HTML ~120 KiB); a returning visit revalidates the
+   * page and config.json (no-cache, mostly 304) and keeps the hashed files (immutable, a year:
+   * infra/site-deployment.ts). Residents come back: a fifth of page views are stated to be first visits.
+   */
+  pageViews: 60000, screenPolls: 43200, firstVisitShare: 0.2,
+  firstVisit: { requests: 8, kib: 120 }, returningVisit: { requests: 2, kib: 8 },
   /** Lambda: 512 MB; billed milliseconds per request, warm; share of cold requests and init billed for them. */
   lambdaGb: 0.5, warmMs: 40, coldShare: 0.25, initMs: 350,
   storedGb: 0.5,
@@ -54,7 +64,8 @@ export function monthlyCost(units: UnitsByRow, u = monthOf3000Households, p = pr
     reads += a.count * reach * row.rcu; writes += a.count * reach * row.wcu * 2; requests += a.count * reach;
   }
   const gbSeconds = requests * u.lambdaGb * (u.warmMs + u.coldShare * u.initMs) / 1000;
-  const edgeRequests = u.pageViews * 8 + u.screenPolls + requests;
+  const visit = (k: 'requests' | 'kib') => u.firstVisitShare * u.firstVisit[k] + (1 - u.firstVisitShare) * u.returningVisit[k];
+  const edgeRequests = u.pageViews * visit('requests') + u.screenPolls + requests;
   const lines: CostLine[] = [
     { item: 'DynamoDB reads', usd: reads / 1e6 * p.dynamoPerMillionReads },
     { item: 'DynamoDB writes (GSI counted)', usd: writes / 1e6 * p.dynamoPerMillionWrites },
@@ -63,7 +74,7 @@ export function monthlyCost(units: UnitsByRow, u = monthOf3000Households, p = pr
     { item: 'Lambda GB-s (arm64)', usd: gbSeconds * p.lambdaArmPerGbSecond },
     { item: 'HTTP API requests', usd: requests / 1e6 * p.httpApiPerMillion },
     { item: 'CloudFront requests', usd: edgeRequests / 1e4 * p.cloudFrontPer10kHttps },
-    { item: 'CloudFront transfer', usd: u.pageViews * u.kibPerPageView / 1024 / 1024 * p.cloudFrontPerGb },
+    { item: 'CloudFront transfer', usd: u.pageViews * visit('kib') / 1024 / 1024 * p.cloudFrontPerGb },
   ];
   return { lines, totalUsd: lines.reduce((s, l) => s + l.usd, 0), missing };
 }

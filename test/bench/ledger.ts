@@ -16,7 +16,7 @@ import { meter, timed } from './meter.js';
 import { median } from './stats.js';
 
 export interface LedgerBench {
-  capacity: { action: string; rcu: number; wcu: number; calls: number }[];
+  capacity: { action: string; rcu: number; wcu: number; calls: number; trips: number }[];
   donationMs: number;
   barePutMs: number;
   overheadRatio: number;

@@ -10,7 +10,7 @@ import { documentClient } from '../../functions/shared/db/client.js';
 import type { Api } from '../support/platform.js';
 import { median } from './stats.js';
 
-export interface StepRow { action: string; rcu: number; wcu: number; calls: number }
+export interface StepRow { action: string; rcu: number; wcu: number; calls: number; trips: number }
 type Measure = (action: string, fn: () => Promise<unknown>) => Promise<void>;
 
 export async function benchLifecycle(api: Api, measure: Measure, timed: (fn: () => Promise<unknown>) => Promise<number>, samples = 60) {

@@ -15,7 +15,7 @@ import { benchLifecycle } from './lifecycle.js';
 import { meter, timed } from './meter.js';
 import { median } from './stats.js';
 
-export interface CapacityRow { action: string; rcu: number; wcu: number; calls: number }
+export interface CapacityRow { action: string; rcu: number; wcu: number; calls: number; trips: number }
 export interface RequestBench {
   throughAdapterMs: number; bareWriteMs: number; overheadRatio: number; capacity: CapacityRow[];
   lifecycle: { milestoneMs: number; bareMs: number; ratio: number };

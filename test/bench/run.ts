@@ -17,6 +17,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const rows: { metric: string; value: string; note: string }[] = [];
 const add = (metric: string, value: string, note = '') => rows.push({ metric, value, note });
 const kib = (b: number) => `${round(b / 1024, 1)} KiB`;
+/** Units of one action; `trips` (round trips waited for) when the bench module measured them. */
+const unitsText = (c: { rcu: number; wcu: number; calls: number; trips?: number }) =>
+  `${c.rcu} RCU / ${c.wcu} WCU / ${c.calls} calls${c.trips === undefined ? '' : ` / ${c.trips} trips`}`;
 
 const bundles = await benchBundles(join(tmpdir(), 'gongzhi-bench-bundles'));
 for (const b of bundles) {
@@ -39,11 +42,11 @@ add('lifecycle step overhead ratio', `${round(req.lifecycle.ratio, 2)}x`, 'adapt
 add('book + cancel via local HTTP adapter', `${round(req.bookings.pairMs, 2)} ms`, 'median of 60 pairs');
 add('bare conditional book + cancel writes', `${round(req.bookings.barePairMs, 2)} ms`, 'median of 60 pairs, same item');
 add('booking overhead ratio', `${round(req.bookings.ratio, 2)}x`, 'adapter ÷ bare writes');
-for (const c of req.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU / ${c.calls} calls`, 'table units (dynalite omits GSI writes); calls = DynamoDB requests, warm container');
+for (const c of req.capacity) add(`capacity ${c.action}`, unitsText(c), 'table units (dynalite omits GSI writes); calls = DynamoDB requests, trips = round trips waited for (side-by-side requests are one), warm container');
 
 // Its own process: one local platform per process, and benchRequests has had this one.
 const ballots = JSON.parse(execSync('npx tsx test/bench/ballots.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as BallotBench;
-for (const c of ballots.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU / ${c.calls} calls`, 'ballots; table units (a vote never writes a GSI)');
+for (const c of ballots.capacity) add(`capacity ${c.action}`, unitsText(c), 'ballots; table units (a vote never writes a GSI)');
 add('PUT ballot vote via local HTTP adapter', `${round(ballots.voteMs, 2)} ms`, 'median of 59 first votes');
 add('bare conditional UpdateItem of a unit', `${round(ballots.bareVoteMs, 2)} ms`, 'median of 59, same shape');
 add('ballot vote overhead ratio', `${round(ballots.overheadRatio, 2)}x`, 'adapter ÷ bare write');
@@ -51,7 +54,7 @@ add(`tally of ${ballots.units} units (pure)`, `${round(ballots.tallyMs, 2)} ms`,
 
 // The ledger in its own process too (one local platform per process).
 const ledger = JSON.parse(execSync('npx tsx test/bench/ledger.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as LedgerBench;
-for (const c of ledger.capacity) add(`capacity ${c.action}`, `${c.rcu} RCU / ${c.wcu} WCU / ${c.calls} calls`, 'ledger; table units (no GSI)');
+for (const c of ledger.capacity) add(`capacity ${c.action}`, unitsText(c), 'ledger; table units (no GSI)');
 add('POST /api/donations via local HTTP adapter', `${round(ledger.donationMs, 2)} ms`, 'median of 60 (identity + tail read + conditional put)');
 add('bare conditional PutItem of a ledger entry', `${round(ledger.barePutMs, 2)} ms`, `median of 60, same shape (${ledger.entryBytes} B)`);
 add('donation overhead ratio', `${round(ledger.overheadRatio, 2)}x`, 'adapter ÷ bare write');
