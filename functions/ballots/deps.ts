@@ -2,12 +2,15 @@ import type { CommunityRepository } from '../community/repository.js';
 import type { Clock } from '../shared/clock.js';
 import type { WriteLimits } from '../shared/write-limits.js';
 import type { BallotCache } from './ballot-cache.js';
+import type { ReceiptRepository } from './receipt-repository.js';
 import type { BallotRepository } from './repository.js';
 import type { RegistryReader } from './roll-from-registry.js';
 import type { RollRepository } from './roll-repository.js';
 
 export interface BallotDeps {
   ballots: BallotRepository;
+  /** The published receipt list (after close). */
+  receipts: ReceiptRepository;
   rolls: RollRepository;
   community: CommunityRepository;
   /** Per-person daily limit on objections. */

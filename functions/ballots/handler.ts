@@ -31,7 +31,7 @@ export const impls: ContextImpls<ContextRouteId<'ballots'>> = {
   'ballots.units.vote': ({ callerId, params, body }) => enterVote(deps, callerId, params.id, params.unitId, body),
   'ballots.units.history': ({ callerId, params }) => unitHistory(deps, callerId, params.id, params.unitId),
   'ballots.close': ({ callerId, params }) => closeBallot(deps, callerId, params.id),
-  'ballots.receipts': ({ params }) => receipts(deps, params.id),
+  'ballots.receipts': ({ params, query }) => receipts(deps, params.id, query),
   'ballots.objections.create': ({ callerId, params, body }) => fileObjection(deps, callerId, params.id, body.text),
   'ballots.objections.respond': ({ callerId, params, body }) =>
     respondToObjection(deps, callerId, params.id, params.objectionId, body.text),

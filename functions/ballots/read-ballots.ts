@@ -1,19 +1,17 @@
-/** Public reads: the ballot list and one ballot with its live participation (never choices while open). */
-import type { Ballot, BallotPage, BallotResult } from '../contracts/ballots.js';
+/** Public reads: the ballot list and one ballot, each with its participation (never choices while open). */
+import type { Ballot, BallotPage } from '../contracts/ballots.js';
 import { communityOfId } from '../contracts/common.js';
 import { BadRequestError } from '../shared/errors.js';
 import { loadBallot } from './access.js';
 import type { BallotDeps } from './deps.js';
-import { participationOf, toBallot, toSummary } from './views.js';
+import { participationOfBallot } from './live-participation.js';
+import { toBallot, toSummary } from './views.js';
 
+/** One read of META, whatever the roll's size; now and then a recount of the units (live-participation.ts). */
 export async function getBallot(deps: BallotDeps, id: string): Promise<Ballot> {
   const meta = await loadBallot(deps, id);
   const now = deps.clock();
-  const result = meta.result as BallotResult | undefined;
-  const participation = result
-    ? result.participation
-    : participationOf(await deps.ballots.ballotUnits(id, ['areaCentiM2', 'headKey', 'ck']));
-  return toBallot(meta, participation, now);
+  return toBallot(meta, await participationOfBallot(deps, meta, now), now);
 }
 
 /** A community's ballots, or one of its estates' (an estate of another community is a 400, not an empty list). */
@@ -24,5 +22,6 @@ export async function listBallots(deps: BallotDeps, q: { community: string; esta
   }
   const page = await deps.ballots.listBallots({ estateId: q.estateId, communityId: q.community }, q.limit, q.cursor);
   const now = deps.clock();
-  return { items: page.items.map((m) => toSummary(m, now)), cursor: page.cursor };
+  const items = await Promise.all(page.items.map(async (m) => toSummary(m, await participationOfBallot(deps, m, now), now)));
+  return { items, cursor: page.cursor };
 }

@@ -6,11 +6,14 @@
  *                                  its whole history (gsi1: REP#<user> finds the units a person votes for)
  * Invariants are single-item conditional writes (DESIGN rule 4): "one counted vote per unit, only by
  * its representative, only while open, every change kept" is one UpdateItem on the unit's item.
- * Live participation is exact because it is derived, never counted: a strongly consistent Query of
- * the ballot's unit items sums the area and the distinct heads of the units that hold a vote.
+ * Participation is derived, never counted: a strongly consistent Query of the ballot's unit items sums
+ * the area and the distinct heads of the units that hold a vote. While open, META keeps the last such
+ * recount (`live`, at most 30 s old: live-participation.ts); at close the tally counts every unit.
+ *  BALLOT#<id>     RCPT#<n>        after close: the n-th published receipt (sorted by code, never by
+ *                                  unit), paged with a cursor (receipt-repository.ts)
  */
 import {
-  BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient,
+  BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailed } from '../shared/db/client.js';
 import { decodeCursor, encodeCursor } from '../shared/db/cursor.js';
@@ -128,17 +131,50 @@ export class BallotRepository {
     }
   }
 
-  /** Publishes the result once: only an open ballot closes. */
-  async close(id: string, result: Item, noticeEndsAt: string): Promise<boolean> {
+  /** Publishes the result once: only an open ballot closes (its receipt items are written before). */
+  close(id: string, result: Item, noticeEndsAt: string): Promise<boolean> {
+    return this.updateMeta(id, {
+      UpdateExpression: 'SET #s = :closed, #r = :r, noticeEndsAt = :n, receiptsListed = :t',
+      // Why: a ballot is tallied and published exactly once.
+      ConditionExpression: '#s = :open',
+      ExpressionAttributeNames: { '#s': 'status', '#r': 'result' },
+      ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':r': result, ':n': noticeEndsAt, ':t': true },
+    });
+  }
+
+  /** A ballot closed before receipts had items of their own: its receipt items are now written. */
+  markReceiptsListed(id: string): Promise<boolean> {
+    return this.updateMeta(id, {
+      UpdateExpression: 'SET receiptsListed = :t',
+      // Why: only a published result has a receipt list.
+      ConditionExpression: '#s = :closed',
+      ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':t': true, ':closed': 'closed' },
+    });
+  }
+
+  /** One request at a time recounts an open ballot's participation (live-participation.ts): true for the one that may. */
+  claimRecount(id: string, now: string, claimedBefore: string): Promise<boolean> {
+    return this.updateMeta(id, {
+      UpdateExpression: 'SET liveClaimAt = :now',
+      // Why: while a recount is under way (a claim younger than claimedBefore) nobody else reads every unit.
+      ConditionExpression: '#s = :open AND (attribute_not_exists(liveClaimAt) OR liveClaimAt < :before)',
+      ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':now': now, ':before': claimedBefore, ':open': 'open' },
+    });
+  }
+
+  /** Keeps a recount of participation on META, unless a newer one is there already or the ballot has closed. */
+  saveLive(id: string, live: { units: number; areaCentiM2: number; heads: number; at: string }): Promise<boolean> {
+    return this.updateMeta(id, {
+      UpdateExpression: 'SET live = :l',
+      // Why: a slower recount never replaces a newer one, and a published result is the only count after close.
+      ConditionExpression: '#s = :open AND (attribute_not_exists(live) OR live.#at < :at)',
+      ExpressionAttributeNames: { '#s': 'status', '#at': 'at' }, ExpressionAttributeValues: { ':l': live, ':at': live.at, ':open': 'open' },
+    });
+  }
+
+  private async updateMeta(id: string, input: Omit<UpdateCommandInput, 'TableName' | 'Key'>): Promise<boolean> {
     try {
-      await this.db.send(new UpdateCommand({
-        TableName: this.table, Key: { pk: k.ballot(id), sk: 'META' },
-        UpdateExpression: 'SET #s = :closed, #r = :r, noticeEndsAt = :n',
-        // Why: a ballot is tallied and published exactly once.
-        ConditionExpression: '#s = :open',
-        ExpressionAttributeNames: { '#s': 'status', '#r': 'result' },
-        ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':r': result, ':n': noticeEndsAt },
-      }));
+      await this.db.send(new UpdateCommand({ TableName: this.table, Key: { pk: k.ballot(id), sk: 'META' }, ...input }));
       return true;
     } catch (e) {
       if (isConditionFailed(e)) return false;

@@ -4,7 +4,7 @@
  */
 import {
   Ballot, BallotObjectionBody, BallotObjectionParams, BallotObjectionResponseBody, BallotPage, BallotUnitParams, BallotUnits,
-  CreateBallotBody, EnterVoteBody, EstateParams, ListBallotsQuery, MyVotes, ReceiptList, Roll, RollImport, RollImportBody,
+  CreateBallotBody, EnterVoteBody, EstateParams, ListBallotsQuery, MyVotes, ReceiptList, ReceiptsQuery, Roll, RollImport, RollImportBody,
   RollSummary, UnitHistory, UnitVote, VoteBody,
 } from '../contracts/ballots.js';
 import { IdParams, NoQuery } from '../contracts/common.js';
@@ -55,8 +55,8 @@ export const ballotRoutes = [
     summary: 'The committee closes a ballot after its closing time: exact tally, result on public notice',
     params: IdParams, query: NoQuery, response: Ballot, status: 200 }),
   route({ id: 'ballots.receipts', method: 'GET', path: '/api/ballots/{id}/receipts', context: b, access: 'public', allow: 'anyone',
-    summary: 'After close: every receipt code with its counted choice, area and head key, to recompute the result',
-    params: IdParams, query: NoQuery, response: ReceiptList, status: 200 }),
+    summary: 'After close: every receipt code with its counted choice, area and head key, to recompute the result (sorted by code, in pages)',
+    params: IdParams, query: ReceiptsQuery, response: ReceiptList, status: 200 }),
   route({ id: 'ballots.objections.create', method: 'POST', path: '/api/ballots/{id}/objections', context: b, access: 'user', allow: ['resident'],
     summary: 'An owner on the roll objects to the published result during the notice period',
     params: IdParams, query: NoQuery, body: BallotObjectionBody, response: Ballot, status: 201 }),

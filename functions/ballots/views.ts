@@ -8,23 +8,22 @@ const stateOf = (m: Item) => ({
   noticeEndsAt: m.noticeEndsAt as string | undefined, openObjections: Number(m.openObjections ?? 0),
 });
 
-export function toSummary(m: Item, now: string): BallotSummary {
+export function toSummary(m: Item, participation: Participation, now: string): BallotSummary {
   return {
     id: String(m.id), communityId: String(m.communityId), estateId: String(m.estateId), estateName: String(m.estateName),
     title: String(m.title), matter: m.matter as BallotSummary['matter'], ruleKind: m.ruleKind as BallotSummary['ruleKind'],
     optionsKind: m.optionsKind as BallotSummary['optionsKind'], opensAt: String(m.opensAt), closesAt: String(m.closesAt),
     status: statusAt(stateOf(m), now), outcome: (m.result as BallotResult | undefined)?.outcome ?? null, createdAt: String(m.createdAt),
+    frozenRoll: m.frozen as BallotSummary['frozenRoll'], participation,
   };
 }
 
 export function toBallot(m: Item, participation: Participation, now: string): Ballot {
   return {
-    ...toSummary(m, now),
+    ...toSummary(m, participation, now),
     description: String(m.description ?? ''),
     options: m.options as Ballot['options'],
     rule: ruleOf(m.ruleKind as Ballot['ruleKind']),
-    frozenRoll: m.frozen as Ballot['frozenRoll'],
-    participation,
     result: (m.result as BallotResult | undefined) ?? null,
     objections: ((m.objections ?? []) as Ballot['objections']).map((o) => ({ ...o, response: o.response ?? null })),
     openObjections: Number(m.openObjections ?? 0),
@@ -32,7 +31,7 @@ export function toBallot(m: Item, participation: Participation, now: string): Ba
   };
 }
 
-/** Live participation from the units' own items: units holding a vote, their area, their distinct heads. */
+/** Participation from the units' own items: units holding a vote, their area, their distinct heads. */
 export function participationOf(units: Item[]): Participation {
   const voted = units.filter((u) => u.ck !== undefined);
   return {

@@ -8,12 +8,14 @@ import { WriteLimits } from '../shared/write-limits.js';
 import { BallotCache } from './ballot-cache.js';
 import { randomCode } from './codes.js';
 import type { BallotDeps } from './deps.js';
+import { ReceiptRepository } from './receipt-repository.js';
 import { BallotRepository } from './repository.js';
 import { RegistryReader } from './roll-from-registry.js';
 import { RollRepository } from './roll-repository.js';
 
 export const createBallotDeps = (db: DynamoDBDocumentClient, cfg: Pick<Config, 'tables'>): BallotDeps => ({
   ballots: new BallotRepository(db, cfg.tables.ballots),
+  receipts: new ReceiptRepository(db, cfg.tables.ballots),
   rolls: new RollRepository(db, cfg.tables.ballots, cfg.tables.community),
   community: new CommunityRepository(db, cfg.tables.community),
   writeLimits: new WriteLimits(db, cfg.tables.ballots),

@@ -13,6 +13,10 @@
  * - POST /ballots                           committee: create a ballot; the estate's roll is frozen into it now. → Ballot
  * - GET  /ballots/{id}                      public: question, rule, frozen totals, live participation (area and
  *                                           heads, never choices while open), result and objections. → Ballot
+ *                                           Participation while open is a recount at most 30 s old (40 s while
+ *                                           another read recounts) kept on the ballot, so a read is one item
+ *                                           however big the roll; exact once closesAt + the settle minute have
+ *                                           passed; the list's items carry the same participation.
  * - GET  /ballots/{id}/vote                 signed in: the units the caller represents and their current vote. → MyVotes
  * - PUT  /ballots/{id}/vote                 a unit's representative votes `{choice, unitId?}`; without unitId the
  *                                           vote applies to every unit the caller represents. Changeable until
@@ -27,8 +31,9 @@
  * - GET  /ballots/{id}/units/{unitId}/history  the unit's representative, staff or committee: every vote and change
  *                                           of the unit (choices hidden from staff/committee while open). → UnitHistory
  * - POST /ballots/{id}/close                committee, once closesAt has passed: tally and publish. → Ballot
- * - GET  /ballots/{id}/receipts             public once closed: each receipt code with its counted choice, area
- *                                           and head key, so anyone can recompute the result. → ReceiptList
+ * - GET  /ballots/{id}/receipts?limit=&cursor=  public once closed: each receipt code with its counted choice, area
+ *                                           and head key, so anyone can recompute the result; sorted by code, in
+ *                                           pages (default 100, at most 500) with the next page's cursor. → ReceiptList
  * - POST /ballots/{id}/objections           a representative on the frozen roll, during the notice period. → Ballot
  * - POST /ballots/{id}/objections/{objectionId}/response  committee answers an objection. → Ballot
  *
@@ -193,6 +198,14 @@ export const BallotSummary = z.object({
   opensAt: Timestamp, closesAt: Timestamp, status: BallotStatus,
   outcome: z.nullable(z.enum(['passed', 'failed', 'no-quorum'])),
   createdAt: Timestamp,
+  /** The roll as frozen when the ballot was created. */
+  frozenRoll: z.extend(RollTotals, { hash: z.string() }),
+  /**
+   * Units, area and heads that hold a vote; never who chose what. While open, a recount of the units'
+   * own vote items at most 30 s old (40 s while another read recounts); exact once closesAt and the
+   * settle minute have passed, and once closed it is the published result's count.
+   */
+  participation: Participation,
 });
 export type BallotSummary = z.infer<typeof BallotSummary>;
 
@@ -200,10 +213,6 @@ export const Ballot = z.extend(BallotSummary, {
   description: z.string(),
   options: z.array(BallotOption),
   rule: Rule,
-  /** The roll as frozen when the ballot was created. */
-  frozenRoll: z.extend(RollTotals, { hash: z.string() }),
-  /** Live, exact (derived from the units' own vote items); never says who chose what. */
-  participation: Participation,
   result: z.nullable(BallotResult),
   objections: z.array(Objection),
   openObjections: z.int().check(z.gte(0)),
@@ -272,14 +281,24 @@ export const HistoryEntry = z.object({
 export const UnitHistory = z.object({ ballotId: Ulid, unitId: UnitId, items: z.array(HistoryEntry) });
 export type UnitHistory = z.infer<typeof UnitHistory>;
 
+/** Receipts come in pages of `limit` (default 100, at most 500: a 1,000-unit ballot is two pages of 500). */
+export const ReceiptsQuery = z.strictObject({
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
+  cursor: z.optional(Cursor),
+});
 export const ReceiptList = z.object({
   ballotId: Ulid,
   frozenRoll: RollTotals,
   ruleKind: RuleKind,
   options: z.array(BallotOption),
-  /** Sorted by receipt code; `headKey` is an opaque per-ballot key shared by the units of one head. */
+  /**
+   * This page's receipts, the whole list sorted by receipt code (never by unit); `headKey` is an opaque
+   * per-ballot key shared by the units of one head. Every page carries the same roll, options and result.
+   */
   items: z.array(z.object({ receipt: z.string(), choice: Choice, areaCentiM2: z.int(), headKey: z.string() })),
   result: BallotResult,
+  /** The next page (`?cursor=`), null on the last; every receipt is on exactly one page. */
+  cursor: z.nullable(Cursor),
 });
 export type ReceiptList = z.infer<typeof ReceiptList>;
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ballot, BallotPage, BallotUnits, MyVotes, ReceiptList, UnitHistory } from '../../functions/contracts/ballots.js';
 import { rollCsv, type RollRow } from '../../functions/ballots/roll-csv.js';
+import { LIVE_MAX_AGE_MS } from '../../functions/ballots/live-participation.js';
 import { ruleOf } from '../../functions/ballots/rules.js';
 import { tally } from '../../functions/ballots/tally.js';
 import { addResidents } from '../support/residents.js';
@@ -60,6 +61,8 @@ describe('the demo ballots', () => {
     expect(mine.items).toHaveLength(2);
     expect(mine.items.every((u) => u.choice === 'yes' && /^[0-9A-HJKMNP-TV-Z]{10}$/.test(u.receipt!))).toBe(true);
     expect(mine.items[0]!.receipt).not.toBe(mine.items[1]!.receipt);
+    // Participation while open is a recount at most LIVE_MAX_AGE_MS old (live-participation.ts).
+    await advance(LIVE_MAX_AGE_MS);
     const after = await read(hire.id);
     expect(after.participation.units).toBe(before.participation.units + 2);
     expect(after.participation.heads).toBe(before.participation.heads + 1);

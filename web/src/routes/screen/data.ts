@@ -1,10 +1,11 @@
 /**
- * What the display screen shows, fetched from the public API. Each source is fetched on its own:
+ * What the display screen shows, fetched from the public API. Each source is fetched on its own (one
+ * request each; the ballots card and the ballots' outcomes come from the one list request):
  * one that fails (the network dropped, a service is down) keeps its last good data, in memory
  * and in localStorage, so the screen never goes blank.
  */
 import type { ActivitySummary, Space } from '$contracts/activities.js';
-import type { Ballot, BallotSummary } from '$contracts/ballots.js';
+import type { BallotSummary } from '$contracts/ballots.js';
 import type { Project } from '$contracts/ledger.js';
 import type { ProposalSummary } from '$contracts/proposals.js';
 import { call } from '$lib/http.js';
@@ -71,10 +72,10 @@ const sources: Record<Source, (now: Date) => Promise<Partial<ScreenData>>> = {
     const answered = page.items.filter((p) => ANSWERED.includes(p.status)).slice(0, 4);
     return { outcomes: answered.map((p) => ({ kind: 'proposal' as const, id: p.id, title: p.title, status: p.status, at: p.createdAt })) };
   },
+  // One request: each list item carries its participation and the frozen roll's totals.
   ballots: async () => {
     const page = await get<{ items: BallotSummary[] }>('/ballots?limit=20');
-    const open = await Promise.all(page.items.filter((b) => b.status === 'open').slice(0, 4)
-      .map((b) => get<Ballot>(`/ballots/${encodeURIComponent(b.id)}`)));
+    const open = page.items.filter((b) => b.status === 'open').slice(0, 4);
     const closed = page.items.filter((b) => CLOSED.includes(b.status) && b.outcome).slice(0, 3);
     return {
       ballots: open.map((b) => ({
