@@ -70,6 +70,23 @@ describe('a vote is one conditional UpdateItem on the unit\'s item', () => {
     expect(out.items[0]).toMatchObject({ choice: 'no', receipt: 'ABCDEFGHJK' });
   });
 
+  it('sends only the UpdateItem once the ballot and the voter\'s units are kept; a refusal on kept readings reads afresh first', async () => {
+    world();
+    ddb.on(UpdateCommand).resolves({ Attributes: { ...unit, choice: 'yes', ck: 'yes', via: 'online', receipt: 'RRRRRRRRRR', votedAt: NOW } });
+    const warm = deps();
+    await vote(warm, 'resident1', ID, { choice: 'yes' });
+    ddb.resetHistory();
+    await vote(warm, 'resident1', ID, { choice: 'no' });
+    expect(ddb.calls().map((c) => c.args[0].constructor.name)).toEqual(['UpdateCommand']);
+    ddb.resetHistory();
+    world({ ...unit, closesAt: '2026-12-01T09:59:59.000Z' });
+    ddb.on(UpdateCommand).rejects(Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }));
+    await expect(vote(warm, 'resident1', ID, { choice: 'no' })).rejects.toMatchObject({ status: 409, code: 'closed' });
+    // The kept try (write, unit read), then afresh: META, the voter's units, the write, the unit read.
+    expect(ddb.calls().map((c) => c.args[0].constructor.name)).toEqual(
+      ['UpdateCommand', 'GetCommand', 'GetCommand', 'QueryCommand', 'UpdateCommand', 'GetCommand']);
+  });
+
   it('staff entry without replace may only write a unit that has not voted; with replace, any unit, reason kept', async () => {
     world();
     ddb.on(UpdateCommand).resolves({ Attributes: { ...unit, choice: 'yes', ck: 'yes', via: 'paper', history: [{}] } });
