@@ -95,7 +95,11 @@ async function send(id: string, c: Call): Promise<number> {
 describe('any sequence of calls', () => {
   it('gets exactly the replies the rules allow and ends in the state the model predicts', async () => {
     await fc.assert(fc.asyncProperty(fc.array(call, { minLength: 5, maxLength: 30 }), async (calls) => {
-      const id = (await api.call('POST', '/api/proposals', { token: await as('resident1'), body: sampleProposal() })).body.id as string;
+      // A new day for each sequence: resident1 may send only five proposals a day (write limits).
+      expect((await api.call('POST', '/api/dev/clock', { body: { advanceDays: 1 } })).status).toBe(200);
+      const created = await api.call('POST', '/api/proposals', { token: await as('resident1'), body: sampleProposal() });
+      expect(created.status).toBe(201);
+      const id = created.body.id as string;
       const model = new Model();
       for (const c of calls) expect(await send(id, c), JSON.stringify(c)).toBe(model.expect(c));
       const p = Proposal.parse((await api.call('GET', `/api/proposals/${id}`)).body);
