@@ -17,7 +17,8 @@ export const apiCachePolicy = (scope: Construct, id: string): CachePolicy => new
   comment: 'Gongzhi API: caches only answers marked s-maxage; keyed on the query string and Authorization',
   defaultTtl: Duration.seconds(0),
   minTtl: Duration.seconds(0),
-  maxTtl: Duration.days(1),
+  // Only answers that never change are marked this long (edge-cache.ts: a ledger export through a length it has).
+  maxTtl: Duration.days(365),
   headerBehavior: CacheHeaderBehavior.allowList('Authorization'),
   queryStringBehavior: CacheQueryStringBehavior.all(),
   cookieBehavior: CacheCookieBehavior.none(),

@@ -228,6 +228,16 @@ export const LedgerSummary = z.object({
 });
 export type LedgerSummary = z.infer<typeof LedgerSummary>;
 
+/**
+ * `through=N`: the ledger's first N entries only. Entries never change once written, so that answer
+ * never changes either and the edge keeps it (edge-cache.ts); the ledger page links to the export
+ * through the length it shows, so the link itself changes with the next entry.
+ */
+export const LedgerExportQuery = z.strictObject({
+  community: Slug,
+  through: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000_000))),
+});
+
 /** `projectId=general` lists the general fund's entries. */
 export const ListLedgerQuery = z.strictObject({
   community: Slug,

@@ -85,18 +85,27 @@ export async function verifyLedger(deps: LedgerDeps, q: { community: string }): 
   return { communityId, ...result, checkedAt: deps.clock() };
 }
 
-export async function exportJson(deps: LedgerDeps, q: { community: string }): Promise<LedgerExport> {
+/** The chain from its first entry, through entry `through` when asked (404 when the chain is shorter). */
+async function chainThrough(deps: LedgerDeps, communityId: string, through?: number) {
+  const items = await deps.repo.readFrom(communityId, 1, through);
+  if (through !== undefined && items.length < through) {
+    throw new NotFoundError(`This ledger has ${items.length} entries, not ${through}.`);
+  }
+  return items;
+}
+
+export async function exportJson(deps: LedgerDeps, q: { community: string; through?: number }): Promise<LedgerExport> {
   const communityId = q.community;
-  const items = await deps.repo.readFrom(communityId, 1);
+  const items = await chainThrough(deps, communityId, q.through);
   return {
     communityId, algorithm: ALGORITHM, exportedAt: deps.clock(), length: items.length, headHash: items.at(-1)?.h ?? '0'.repeat(64),
     entries: items.map((i) => linked(i) as LedgerExport['entries'][number]),
   };
 }
 
-export async function exportCsv(deps: LedgerDeps, q: { community: string }): Promise<string> {
+export async function exportCsv(deps: LedgerDeps, q: { community: string; through?: number }): Promise<string> {
   const communityId = q.community;
-  return ledgerCsv(fold(communityId, await deps.repo.readFrom(communityId, 1)));
+  return ledgerCsv(fold(communityId, await chainThrough(deps, communityId, q.through)));
 }
 
 // Gifts with their donors (staff, committee, the donor).

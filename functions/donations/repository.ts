@@ -33,15 +33,15 @@ const toItem = (r: Row): ChainItem => ({ e: r.e, h: r.h, ...(r.p ? { p: r.p } : 
 export class LedgerRepository {
   constructor(private readonly db: DynamoDBDocumentClient, private readonly table: string) {}
 
-  /** Entries from `fromPosition` on, in order, strongly consistent (the tail decides the next append). */
-  async readFrom(communityId: string, fromPosition: number): Promise<ChainItem[]> {
+  /** Entries from `fromPosition` on (through `toPosition` when given), in order, strongly consistent (the tail decides the next append). */
+  async readFrom(communityId: string, fromPosition: number, toPosition?: number): Promise<ChainItem[]> {
     const out: ChainItem[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.db.send(new QueryCommand({
         TableName: this.table, ConsistentRead: true,
-        KeyConditionExpression: 'pk = :pk AND sk >= :from',
-        ExpressionAttributeValues: { ':pk': ledgerKeys.pk(communityId), ':from': ledgerKeys.sk(fromPosition) },
+        KeyConditionExpression: toPosition === undefined ? 'pk = :pk AND sk >= :from' : 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': ledgerKeys.pk(communityId), ':from': ledgerKeys.sk(fromPosition), ...(toPosition === undefined ? {} : { ':to': ledgerKeys.sk(toPosition) }) },
         ...(start ? { ExclusiveStartKey: start } : {}),
       }));
       for (const r of (page.Items ?? []) as Row[]) out.push(toItem(r));

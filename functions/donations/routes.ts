@@ -6,7 +6,7 @@
 import { IdParams, NoQuery } from '../contracts/common.js';
 import {
   AllocationBody, CommunityQuery, ConfirmBody, CreateProjectBody, DonationBody, DonationPage, ExpenseBody, InKindUseBody,
-  LedgerCsv, LedgerEntry, LedgerEntryFull, LedgerExport, LedgerPage, LedgerSummary, ListDonationsQuery, ListLedgerQuery,
+  LedgerCsv, LedgerEntry, LedgerEntryFull, LedgerExport, LedgerExportQuery, LedgerPage, LedgerSummary, ListDonationsQuery, ListLedgerQuery,
   MyCommunityQuery, MyDonations, Project, ProjectList, ReversalBody, Verification, VolunteerHoursBody,
 } from '../contracts/ledger.js';
 import { committeesAndStaff, route, type RouteDef } from '../route-def.js';
@@ -77,9 +77,9 @@ export const donationRoutes = [
     summary: 'Recompute the hash chain: ok, or the first broken position', query: CommunityQuery,
     response: Verification, status: 200 }),
   route({ id: 'ledger.export.json', method: 'GET', path: '/api/ledger/export.json', context: c, access: 'public', allow: 'anyone',
-    summary: 'The whole public ledger as hashed, for offline verification (npm run ledger:verify)', query: CommunityQuery,
+    summary: 'The public ledger as hashed (the first `through` entries, or all), for offline verification (npm run ledger:verify)', query: LedgerExportQuery,
     response: LedgerExport, status: 200 }),
   route({ id: 'ledger.export.csv', method: 'GET', path: '/api/ledger/export.csv', context: c, access: 'public', allow: 'anyone',
-    summary: 'The public ledger as CSV (open data)', query: CommunityQuery, response: LedgerCsv, status: 200,
+    summary: 'The public ledger as CSV (open data; the first `through` entries, or all)', query: LedgerExportQuery, response: LedgerCsv, status: 200,
     produces: 'text/csv' }),
 ] as const satisfies readonly RouteDef[];

@@ -226,6 +226,14 @@ describe('a donation ledger anyone can check (Chinese)', () => {
     expect(await page.locator('body').innerText()).not.toContain(donorName);
     await screenshot(page, 'ledger-zh');
 
+    // Open data: the links download the ledger through the length the page shows (a file the edge may keep).
+    const { length } = LedgerSummary.parse(await (await fetch(`${site.url}/api/ledger/summary?community=chating`)).json());
+    const csvHref = await page.getByRole('link', { name: /CSV/ }).getAttribute('href');
+    expect(csvHref).toBe(`/api/ledger/export.csv?community=chating&through=${length}`);
+    const csv = await fetch(`${site.url}${csvHref}`);
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).trim().split('\n')).toHaveLength(length + 1);
+
     // Pledges and confirmed apart: no pledge of this project is left.
     await page.getByLabel('状态', { exact: true }).selectOption({ label: '已承诺，待确认' });
     await page.getByText('没有符合条件的记录。').waitFor();

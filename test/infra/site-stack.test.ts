@@ -92,7 +92,7 @@ describe('site stack: distribution', () => {
     });
     // CloudFront forwards Authorization only when the cache key holds it; nothing is kept unless the API says s-maxage.
     const config = cache.Properties.CachePolicyConfig;
-    expect(config).toMatchObject({ DefaultTTL: 0, MinTTL: 0, MaxTTL: 86_400 });
+    expect(config).toMatchObject({ DefaultTTL: 0, MinTTL: 0, MaxTTL: 365 * 86_400 });
     expect(config.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
       HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization'] },
       QueryStringsConfig: { QueryStringBehavior: 'all' },

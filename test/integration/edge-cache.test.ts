@@ -67,6 +67,9 @@ describe('public reads say how long the edge may keep them', () => {
       expect(visitor.browser, `${row.id}: what the browser keeps`).toBe('private, no-store');
       if (typeof policy === 'object') {
         expect(visitor.cache, row.id).toBe(`public, max-age=0, s-maxage=${policy.sMaxAge}, stale-while-revalidate=${policy.swr}`);
+      } else if (typeof policy === 'function') {
+        // Depends on the answer: the cases are below.
+        expect(visitor.cache, row.id).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
       } else {
         expect(visitor.cache, row.id).toMatch(/no-store|no-cache/);
         expect(visitor.cache, row.id).not.toMatch(/s-maxage|public/);
@@ -76,6 +79,29 @@ describe('public reads say how long the edge may keep them', () => {
       expect(signedIn.cache, `${row.id} with a token`).toMatch(/^(private, no-store|no-store|no-cache)$/);
     }
     expect(byRow['calendars.feed'] && (await raw(byRow['calendars.feed']!)).cache).toBe('private, no-store');
+  });
+
+  it('keeps a ledger export through a length it has for a year, the growing ledger a minute', async () => {
+    const c = 'community=chating';
+    const { length } = (await api.call<{ length: number }>('GET', `/api/ledger/summary?${c}`)).body;
+    expect(length).toBeGreaterThan(1);
+    for (const file of ['export.json', 'export.csv']) {
+      expect((await raw(`/api/ledger/${file}?${c}`)).cache).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=300');
+      expect((await raw(`/api/ledger/${file}?${c}&through=${length}`)).cache).toBe('public, max-age=0, s-maxage=31536000, stale-while-revalidate=0');
+      const beyond = await raw(`/api/ledger/${file}?${c}&through=${length + 1}`);
+      expect([beyond.status, beyond.cache]).toEqual([404, 'no-store']);
+    }
+    const part = (await api.call<{ length: number; entries: unknown[] }>('GET', `/api/ledger/export.json?${c}&through=1`)).body;
+    expect([part.length, part.entries.length]).toEqual([1, 1]);
+    expect((await api.call('GET', `/api/ledger/export.json?${c}&through=0`)).status).toBe(400);
+  });
+
+  it('keeps a final ballot for a day, one still open or under objection for seconds', async () => {
+    const ballots = (await api.call<{ items: { id: string; status: string }[] }>('GET', '/api/ballots?community=chating')).body.items;
+    const byStatus = new Map(ballots.map((b) => [b.status, b.id]));
+    expect(byStatus.has('final') && byStatus.has('open')).toBe(true);
+    expect((await raw(`/api/ballots/${byStatus.get('final')}`)).cache).toBe('public, max-age=0, s-maxage=86400, stale-while-revalidate=86400');
+    expect((await raw(`/api/ballots/${byStatus.get('open')}`)).cache).toBe('public, max-age=0, s-maxage=10, stale-while-revalidate=30');
   });
 
   it('never marks an error cacheable', async () => {

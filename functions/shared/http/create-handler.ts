@@ -58,13 +58,14 @@ function bind(row: AppRoute, impl: (req: never) => Promise<unknown>) {
     });
     const checked = row.response.parse(result);
     const signedIn = Object.keys(event.headers ?? {}).some((h) => h.toLowerCase() === 'authorization');
+    const answer = { query: input.query as Record<string, unknown>, result: checked };
     if ('produces' in row && row.produces) {
       return {
         statusCode: row.status, body: String(checked),
-        headers: { 'content-type': `${row.produces}; charset=utf-8`, 'cache-control': cacheControlFor(row.id, signedIn, 'no-cache') },
+        headers: { 'content-type': `${row.produces}; charset=utf-8`, 'cache-control': cacheControlFor(row.id, signedIn, 'no-cache', answer) },
       };
     }
-    return { statusCode: row.status, headers: { ...jsonHeaders, 'cache-control': cacheControlFor(row.id, signedIn, jsonHeaders['cache-control']) }, body: JSON.stringify(checked) };
+    return { statusCode: row.status, headers: { ...jsonHeaders, 'cache-control': cacheControlFor(row.id, signedIn, jsonHeaders['cache-control'], answer) }, body: JSON.stringify(checked) };
   };
 }
 

@@ -23,14 +23,25 @@ import type { RouteId } from '../../routes.js';
 export const viewerCacheControl = 'private, no-store';
 
 export type EdgePolicy = { readonly sMaxAge: number; readonly swr: number } | 'personal' | 'live';
+/** What a row's policy may depend on: the parsed query and the answer (a final ballot is not an open one). */
+export interface Answer { readonly query: Readonly<Record<string, unknown>>; readonly result: unknown }
+export type EdgeRule = EdgePolicy | ((answer: Answer) => EdgePolicy);
 
 const seconds = (sMaxAge: number, swr: number): EdgePolicy => ({ sMaxAge, swr });
+const DAY = 86_400;
+/** An answer that can never change (infra/api-cache.ts lets the edge keep it this long). */
+const forever = seconds(365 * DAY, 0);
+/** The open ledger grows; the part up to a length it already has never changes (`through`, contracts/ledger.ts). */
+const ledgerExport: EdgeRule = ({ query }) => (query.through === undefined ? seconds(60, 300) : forever);
+/** A ballot's page: a final result is settled (a day); while votes come in or objections may, a short time. */
+const ballotStatus = (result: unknown) => (result as { status?: string } | null)?.status;
+const ballot: EdgeRule = ({ result }) => (ballotStatus(result) === 'final' ? seconds(DAY, DAY) : seconds(10, 30));
 /** Lists that residents refresh while things happen: a few seconds old at most. */
 const lively = seconds(15, 60);
 /** The community's furniture: spaces, estates, communities. */
 const settled = seconds(300, 3600);
 
-export const edgeCache: Partial<Record<RouteId, EdgePolicy>> = {
+export const edgeCache: Partial<Record<RouteId, EdgeRule>> = {
   health: 'live',
   openapi: seconds(3600, 86_400),
   'proposals.list': lively,
@@ -50,18 +61,20 @@ export const edgeCache: Partial<Record<RouteId, EdgePolicy>> = {
   'ledger.summary': seconds(30, 120),
   'ledger.entry': seconds(60, 600),
   'ledger.verify': seconds(60, 300),
-  'ledger.export.json': seconds(60, 300),
-  'ledger.export.csv': seconds(60, 300),
+  'ledger.export.json': ledgerExport,
+  'ledger.export.csv': ledgerExport,
   'roll.summary': seconds(60, 300),
   'ballots.list': lively,
   // The screen polls each minute while a ballot is open: one answer serves every screen and visitor.
-  'ballots.get': seconds(10, 30),
-  'ballots.receipts': seconds(10, 30),
+  'ballots.get': ballot,
+  // Published when the ballot closes and fixed from then (the answer does not say whether the notice period is over).
+  'ballots.receipts': seconds(300, 3600),
 };
 
 /** The Cache-Control of a successful answer to this row, for a request with or without a token. */
-export function cacheControlFor(id: string, signedIn: boolean, fallback: string): string {
-  const policy = edgeCache[id as RouteId];
+export function cacheControlFor(id: string, signedIn: boolean, fallback: string, answer: Answer = { query: {}, result: null }): string {
+  const rule = edgeCache[id as RouteId];
+  const policy = typeof rule === 'function' ? rule(answer) : rule;
   if (policy === 'personal') return 'private, no-store';
   if (signedIn) return policy === undefined ? fallback : 'private, no-store';
   if (policy === undefined || policy === 'live') return fallback;

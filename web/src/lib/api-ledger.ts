@@ -8,7 +8,7 @@ import type {
   LedgerEntryFull, LedgerPage, LedgerSummary, MyDonations, Project, ProjectList, ReversalBody, Verification, VolunteerHoursBody,
   CreateProjectBody,
 } from '$contracts/ledger.js';
-import { call, type Out } from './http.js';
+import { apiUrl, call, type Out } from './http.js';
 
 type In<S extends z.ZodMiniType> = z.input<S>;
 type Fetch = typeof fetch;
@@ -37,9 +37,13 @@ export const ledgerApi = {
   list: (filter: LedgerFilter = {}) => call<Out<typeof LedgerPage>>('GET', `/ledger${queryString(filter)}`, { auth: false }),
   entry: (id: string, fetch?: Fetch) => call<LedgerEntry>('GET', `/ledger/entries/${seg(id)}`, { fetch, auth: false }),
   verify: () => call<Out<typeof Verification>>('GET', '/ledger/verify', { auth: false }),
-  /** Open data: plain links (CloudFront serves /api/* on AWS as the local server does). */
-  exportCsvUrl: '/api/ledger/export.csv',
-  exportJsonUrl: '/api/ledger/export.json',
+  /**
+   * Open data: plain links (CloudFront serves /api/* on AWS as the local server does), through the
+   * length the page shows: that file never changes, so the edge keeps it, and the link changes with
+   * the next entry (edge-cache.ts).
+   */
+  exportUrl: (file: 'csv' | 'json', s: { communityId: string; length: number }) =>
+    apiUrl(`/ledger/export.${file}?community=${seg(s.communityId)}${s.length > 0 ? `&through=${s.length}` : ''}`),
   projects: () => call<Out<typeof ProjectList>>('GET', '/projects', { auth: false }),
 
   /** A gift; `key` is the submission's Idempotency-Key (the same key when the same gift is retried). */
