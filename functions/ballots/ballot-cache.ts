@@ -9,6 +9,10 @@
  * A refusal is never based on a kept reading: vote.ts forgets what it used and runs once more on
  * fresh readings (a person who has just become a unit's representative is let in at once).
  * Only the vote uses kept readings; every other use case reads afresh.
+ * Representatives are frozen with the roll, so a kept unit list is never short today. Should a unit's
+ * representative ever change during a ballot, the new one's vote "for all my units" could leave that
+ * unit out for up to the TTL (the old one is refused by the write): such a change must come with a
+ * way to reach every warm container, or the list must stop being kept.
  */
 import type { Item } from './db.js';
 

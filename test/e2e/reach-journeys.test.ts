@@ -186,9 +186,13 @@ describe('the display screen', () => {
     const soonest = week.items.find((a) => a.status === 'scheduled')?.title;
     if (!soonest) throw new Error('the demo community should hold an activity in the coming week');
     const { context, page } = await site.newPage({ width: 1920, height: 1080 });
+    const ballotCalls: string[] = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/ballots')) ballotCalls.push(new URL(r.url()).pathname); });
     await page.goto('/screen');
     await ready(page);
     await page.getByText(/更新于 \d\d:\d\d/).waitFor();
+    // Open ballots' participation and the counted ones' outcomes come with the one list request.
+    expect(ballotCalls).toEqual(['/api/ballots']);
     await page.getByRole('heading', { level: 2, name: '口袋公园近期活动' }).waitFor();
     await page.getByText(soonest).first().waitFor();
     const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.card li strong')!).fontSize));
