@@ -53,11 +53,11 @@ export class BallotRepository {
     return out.Item ?? null;
   }
 
-  /** Every unit item of a ballot, strongly consistent (participation, the tally, the staff list). */
-  ballotUnits(id: string, projection?: string[]): Promise<Item[]> {
+  /** Every unit item of a ballot, strongly consistent unless told (the tally, the staff list; a recount while open need not be). */
+  ballotUnits(id: string, projection?: string[], consistent = true): Promise<Item[]> {
     return queryAll(this.db, {
       TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :u)',
-      ExpressionAttributeValues: { ':pk': k.ballot(id), ':u': 'UNIT#' }, ConsistentRead: true,
+      ExpressionAttributeValues: { ':pk': k.ballot(id), ':u': 'UNIT#' }, ConsistentRead: consistent,
       ...(projection ? { ProjectionExpression: projection.map((_, i) => `#p${i}`).join(', '),
         ExpressionAttributeNames: Object.fromEntries(projection.map((p, i) => [`#p${i}`, p])) } : {}),
     });
