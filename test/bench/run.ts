@@ -47,7 +47,7 @@ for (const c of req.capacity) add(`capacity ${c.action}`, unitsText(c), 'table u
 // Its own process: one local platform per process, and benchRequests has had this one.
 const ballots = JSON.parse(execSync('npx tsx test/bench/ballots.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as BallotBench;
 for (const c of ballots.capacity) add(`capacity ${c.action}`, unitsText(c), 'ballots; table units (a vote never writes a GSI)');
-add('PUT ballot vote via local HTTP adapter', `${round(ballots.voteMs, 2)} ms`, 'median of 59 first votes');
+add('PUT ballot vote via local HTTP adapter', `${round(ballots.voteMs, 2)} ms`, 'median of 58 warm first votes');
 add('bare conditional UpdateItem of a unit', `${round(ballots.bareVoteMs, 2)} ms`, 'median of 59, same shape');
 add('ballot vote overhead ratio', `${round(ballots.overheadRatio, 2)}x`, 'adapter ÷ bare write');
 add(`tally of ${ballots.units} units (pure)`, `${round(ballots.tallyMs, 2)} ms`, 'median of 31, BigInt');
