@@ -4,6 +4,11 @@
  * notices when the table was reset under it), and appends run the check → seal → conditional put
  * loop described in repository.ts.
  *
+ * A warm container that folded the tail a moment ago (KEPT_MS) appends on that state without reading
+ * the tail first: an append from a stale state takes a position someone else already holds, so its
+ * conditional put fails and the loop reads the tail again. A refusal (a key reused, an expense beyond
+ * the balance) is never made on a kept state: the tail is read and the entry drafted again first.
+ *
  * Appends from one process wait for each other (on AWS a container serves one request at a time,
  * so this only spares the local platform needless races); appends from different processes are kept
  * apart by the conditional put alone, which is what the chain's correctness rests on.
@@ -13,6 +18,8 @@ import { apply, emptyState, seal, type ChainItem, type Draft, type LedgerState }
 import type { LedgerRepository } from './repository.js';
 
 const MAX_ATTEMPTS = 60;
+/** How long a folded state counts as the tail for the next append (a guess: the put checks it). */
+export const KEPT_MS = 60_000;
 /** How many donors' last community a warm Lambda remembers (a hint for prefetching, never the truth). */
 const REMEMBERED_DONORS = 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -23,11 +30,13 @@ export class LedgerStore {
   private readonly states = new Map<string, LedgerState>();
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly lastCommunity = new Map<string, string>();
+  private readonly loadedAt = new Map<string, number>();
 
   constructor(private readonly repo: LedgerRepository, private readonly clock: () => string, private readonly newId: () => string) {}
 
   /** The community's ledger folded up to the tail as it is now. */
   async load(communityId: string): Promise<LedgerState> {
+    this.loadedAt.set(communityId, Date.now());
     const state = this.states.get(communityId);
     if (state && state.length > 0) {
       const known = state.length;
@@ -50,6 +59,12 @@ export class LedgerStore {
     }
     this.states.set(communityId, folded);
     return folded;
+  }
+
+  /** The state folded from a tail read less than KEPT_MS ago, if there is one. */
+  kept(communityId: string, now = Date.now()): LedgerState | undefined {
+    const state = this.states.get(communityId);
+    return state && now - (this.loadedAt.get(communityId) ?? 0) < KEPT_MS ? state : undefined;
   }
 
   /** The community this caller's last gift in this process went to: which tail to read early next time. */
@@ -79,9 +94,18 @@ export class LedgerStore {
     return this.serial(communityId, async () => {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         // A tail read started while the caller's roles were being read saves a round trip; it is as
-        // fresh as any: if someone appended since, the put below fails and we read again.
-        const state = attempt === 0 && prefetched ? await prefetched : await this.load(communityId);
-        const out = build(state);
+        // fresh as any: if someone appended since, the put below fails and we read again. So does a
+        // state kept from a moment ago, which saves the read altogether.
+        const kept = attempt === 0 && !prefetched ? this.kept(communityId) : undefined;
+        let state = kept ?? (attempt === 0 && prefetched ? await prefetched : await this.load(communityId));
+        let out: ReturnType<Build>;
+        try {
+          out = build(state);
+        } catch (refusal) {
+          if (!kept) throw refusal;
+          state = await this.load(communityId); // never refused on a kept state
+          out = build(state);
+        }
         if ('replay' in out) return { item: out.replay, replay: true };
         const item = seal(state, out.draft, this.newId(), this.clock());
         if (await this.repo.append(item)) {

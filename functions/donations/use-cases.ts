@@ -78,7 +78,8 @@ export async function recordDonation(deps: LedgerDeps, callerId: string, headers
   // The tail of the chain the gift most likely goes to, read while the caller is looked up: the
   // community the body names, else the one this caller gave to last (known to a warm Lambda).
   const guess = body.communityId ?? deps.store.lastCommunityOf(callerId);
-  const tail = guess === undefined ? undefined : deps.store.load(guess);
+  // A state this container folded a moment ago needs no read at all (store.ts).
+  const tail = guess === undefined || deps.store.kept(guess) ? undefined : deps.store.load(guess);
   tail?.catch(() => undefined); // awaited below when used; never an unhandled rejection
   const [m, named] = await Promise.all([
     deps.community.getMember(callerId),

@@ -47,6 +47,46 @@ describe('appends from separate processes', () => {
   }, 120_000);
 });
 
+describe('appending on a state kept from a moment ago', () => {
+  const allocation = (amountFen: number) => ({ draft: { payload: { kind: 'government_allocation' as const, amountFen, source: '街道', reference: null }, projectId: null, enteredBy: null } });
+  /** The DynamoDB requests sent while `fn` runs. */
+  async function requests(fn: () => Promise<unknown>): Promise<string[]> {
+    const seen: string[] = [];
+    const name = `ledger-count-${Math.random()}`;
+    documentClient().middlewareStack.add((next, ctx) => async (args) => { seen.push(ctx.commandName ?? '?'); return next(args); }, { step: 'initialize', name });
+    try { await fn(); } finally { documentClient().middlewareStack.remove(name); }
+    return seen;
+  }
+
+  it('makes a warm append one conditional put, and one that another container overtook lands after its entry', async () => {
+    const community = 'kept-town';
+    const [a, b] = [container(), container()];
+    await a.store.append(community, () => allocation(1));
+    expect(await requests(() => a.store.append(community, () => allocation(2)))).toEqual(['PutItemCommand']);
+    await b.store.append(community, () => allocation(3)); // a does not know of this one
+    const calls = await requests(() => a.store.append(community, () => allocation(4)));
+    expect(calls[0]).toBe('PutItemCommand'); // planned on the kept state: position 3, taken
+    expect(calls.slice(1)).toContain('QueryCommand');
+    const items = await readChain(community);
+    expect(items.map((i) => (i.e as { amountFen: number }).amountFen)).toEqual([1, 2, 3, 4]);
+    expect(verifyChain(linked(items))).toMatchObject({ ok: true, length: 4 });
+  });
+
+  it('never refuses on a kept state: what another container appended is read before a refusal', async () => {
+    const community = 'kept-refusal-town';
+    const [a, b] = [container(), container()];
+    await a.store.append(community, () => allocation(1));
+    await b.store.append(community, () => allocation(2));
+    // A rule that holds only once the second entry is there (as an expense needs the grant before it).
+    const needsTwo = (state: { length: number }) => {
+      if (state.length < 2) throw new Error('refused: the grant is not there');
+      return allocation(3);
+    };
+    const { item } = await a.store.append(community, needsTwo);
+    expect(item.e.position).toBe(3);
+  });
+});
+
 describe('replays spread over separate processes', () => {
   it('make one entry: the key check and the append share one tail read, so the losers find the winner\'s entry', async () => {
     const lambdas = Array.from({ length: 4 }, () => container());
