@@ -1,18 +1,19 @@
 /** Pocket-park spaces, their activities and bookings. */
 import * as z from 'zod/mini';
 import { Cursor, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
+import { lazy } from './lazy.js';
 
-export const Space = z.object({
+export const Space = lazy(() => z.object({
   id: Slug, name: z.string(), nameEn: z.string(), description: z.string(), descriptionEn: z.string(),
   /** Local opening hours in Asia/Shanghai, `HH:MM-HH:MM`. */
   openingHours: z.string(), capacity: z.int(), accessibility: z.string(), accessibilityEn: z.string(),
-});
+}));
 export type Space = z.infer<typeof Space>;
-export const SpaceList = z.object({ items: z.array(Space) });
+export const SpaceList = lazy(() => z.object({ items: z.array(Space) }));
 /** Public reads of spaces and their calendars name the community (required: there is no default). */
-export const CommunityOnlyQuery = z.strictObject({ community: Slug });
+export const CommunityOnlyQuery = lazy(() => z.strictObject({ community: Slug }));
 
-export const Audience = z.enum(['elderly', 'children', 'all']);
+export const Audience = lazy(() => z.enum(['elderly', 'children', 'all']));
 export type Audience = z.infer<typeof Audience>;
 
 /** Priority seats need an audience group, fit in the capacity, and (for one activity) a release time no later than the start. */
@@ -26,9 +27,9 @@ function priorityProblems(a: { prioritySeats?: number; capacity: number; audienc
 }
 
 /** Staff or committee of several communities say which one; otherwise it is the only one they organise in. */
-const OrganiserCommunity = z.optional(Slug);
+const OrganiserCommunity = lazy(() => z.optional(Slug));
 
-export const CreateActivityBody = z.strictObject({
+export const CreateActivityBody = lazy(() => z.strictObject({
   community: OrganiserCommunity,
   spaceId: Slug,
   title: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)),
@@ -45,12 +46,12 @@ export const CreateActivityBody = z.strictObject({
   prioritySeats: z._default(z.int().check(z.gte(0), z.lte(500)), 0),
   /** …until this moment; afterwards they open to everyone. Required with priority seats; at most the start. */
   priorityUntil: z.optional(Timestamp),
-}).check(z.refine((a) => a.endsAt > a.startsAt, { path: ['endsAt'], message: 'must be after startsAt' }), z.refine((a) => !a.bookingOpensAt || !a.bookingClosesAt || a.bookingClosesAt > a.bookingOpensAt, { path: ['bookingClosesAt'], message: 'must be after bookingOpensAt' }), z.superRefine((a, ctx) => priorityProblems(a, ctx, a.priorityUntil === undefined ? null : a.priorityUntil <= a.startsAt)));
+}).check(z.refine((a) => a.endsAt > a.startsAt, { path: ['endsAt'], message: 'must be after startsAt' }), z.refine((a) => !a.bookingOpensAt || !a.bookingClosesAt || a.bookingClosesAt > a.bookingOpensAt, { path: ['bookingClosesAt'], message: 'must be after bookingOpensAt' }), z.superRefine((a, ctx) => priorityProblems(a, ctx, a.priorityUntil === undefined ? null : a.priorityUntil <= a.startsAt))));
 export type CreateActivityBody = z.input<typeof CreateActivityBody>;
 
-const Person = z.object({ id: UserId, name: z.string() });
+const Person = lazy(() => z.object({ id: UserId, name: z.string() }));
 
-export const ActivitySummary = z.object({
+export const ActivitySummary = lazy(() => z.object({
   id: Ulid, communityId: Slug, spaceId: Slug, title: z.string(), host: z.nullable(z.string()), audience: Audience,
   startsAt: Timestamp, endsAt: Timestamp, capacity: z.int(),
   /** Seats taken by confirmed bookings. */
@@ -61,10 +62,10 @@ export const ActivitySummary = z.object({
   status: z.enum(['scheduled', 'cancelled']),
   /** Why staff cancelled it for everyone (e.g. the weather); every booked resident sees it. */
   cancelReason: z.nullable(z.string()),
-});
+}));
 export type ActivitySummary = z.infer<typeof ActivitySummary>;
 
-export const Activity = z.extend(ActivitySummary, {
+export const Activity = lazy(() => z.extend(ActivitySummary, {
   description: z.string(),
   bookingOpensAt: z.nullable(Timestamp),
   bookingClosesAt: z.nullable(Timestamp),
@@ -78,27 +79,27 @@ export const Activity = z.extend(ActivitySummary, {
   seriesId: z.nullable(Ulid),
   createdBy: Person,
   createdAt: Timestamp,
-});
+}));
 export type Activity = z.infer<typeof Activity>;
 
-export const ListActivitiesQuery = z.strictObject({
+export const ListActivitiesQuery = lazy(() => z.strictObject({
   community: Slug,
   spaceId: z.optional(Slug),
   from: z.optional(Timestamp),
   to: z.optional(Timestamp),
   limit: PageLimit,
   cursor: z.optional(Cursor),
-});
+}));
 export type ListActivitiesQuery = z.infer<typeof ListActivitiesQuery>;
-export const ActivityPage = z.object({ items: z.array(ActivitySummary), cursor: z.nullable(Cursor) });
+export const ActivityPage = lazy(() => z.object({ items: z.array(ActivitySummary), cursor: z.nullable(Cursor) }));
 export type ActivityPage = z.infer<typeof ActivityPage>;
 
-export const BookBody = z.strictObject({
+export const BookBody = lazy(() => z.strictObject({
   seats: z._default(z.int().check(z.gte(1), z.lte(10)), 1),
   /** Staff only: book for a resident without a phone, with the evidence (e.g. "phoned, 3 Dec"). */
   onBehalfOf: z.optional(z.strictObject({ userId: UserId, evidence: z.string().check(z.trim(), z.minLength(3), z.maxLength(300)) })),
-});
-export const Booking = z.object({
+}));
+export const Booking = lazy(() => z.object({
   activityId: Ulid,
   status: z.enum(['confirmed', 'waitlisted']),
   seats: z.int().check(z.gte(1)),
@@ -111,23 +112,23 @@ export const Booking = z.object({
   attendance: z.nullable(z.enum(['present', 'no_show'])),
   /** True when the confirmed seats are priority seats held for the activity's audience group. */
   priority: z.boolean(),
-});
+}));
 export type Booking = z.infer<typeof Booking>;
-export const CancelledBooking = z.object({ activityId: Ulid, cancelled: z.literal(true), promoted: z.int().check(z.gte(0)) });
-export const MyBookings = z.object({ items: z.array(z.object({ activity: ActivitySummary, booking: Booking })) });
+export const CancelledBooking = lazy(() => z.object({ activityId: Ulid, cancelled: z.literal(true), promoted: z.int().check(z.gte(0)) }));
+export const MyBookings = lazy(() => z.object({ items: z.array(z.object({ activity: ActivitySummary, booking: Booking })) }));
 export type MyBookings = z.infer<typeof MyBookings>;
 
-export const CancelActivityBody = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(300)) });
-export const AttendanceParams = z.strictObject({ id: Ulid, userId: UserId });
-export const AttendanceBody = z.strictObject({ present: z.boolean() });
-export const AttendanceList = z.object({
+export const CancelActivityBody = lazy(() => z.strictObject({ reason: z.string().check(z.trim(), z.minLength(3), z.maxLength(300)) }));
+export const AttendanceParams = lazy(() => z.strictObject({ id: Ulid, userId: UserId }));
+export const AttendanceBody = lazy(() => z.strictObject({ present: z.boolean() }));
+export const AttendanceList = lazy(() => z.object({
   activityId: Ulid,
   items: z.array(z.object({ person: Person, booking: Booking })),
-});
+}));
 
-const HHMM = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'));
+const HHMM = lazy(() => z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')));
 /** A weekly series: every chosen weekday (1 = Monday … 7 = Sunday) at the same local time until a date. */
-export const CreateSeriesBody = z.strictObject({
+export const CreateSeriesBody = lazy(() => z.strictObject({
   community: OrganiserCommunity,
   spaceId: Slug,
   title: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)),
@@ -144,21 +145,21 @@ export const CreateSeriesBody = z.strictObject({
   prioritySeats: z._default(z.int().check(z.gte(0), z.lte(500)), 0),
   /** Each occurrence holds its priority seats back until this many hours before it starts. */
   priorityReleaseHoursBefore: z.optional(z.int().check(z.gte(0), z.lte(720))),
-}).check(z.refine((s) => s.endTime > s.startTime, { path: ['endTime'], message: 'must be after startTime' }), z.refine((s) => s.until >= s.from, { path: ['until'], message: 'must not be before from' }), z.superRefine((s, ctx) => priorityProblems(s, ctx, s.priorityReleaseHoursBefore === undefined ? null : true)));
+}).check(z.refine((s) => s.endTime > s.startTime, { path: ['endTime'], message: 'must be after startTime' }), z.refine((s) => s.until >= s.from, { path: ['until'], message: 'must not be before from' }), z.superRefine((s, ctx) => priorityProblems(s, ctx, s.priorityReleaseHoursBefore === undefined ? null : true))));
 export type CreateSeriesBody = z.input<typeof CreateSeriesBody>;
-export const SeriesResult = z.object({
+export const SeriesResult = lazy(() => z.object({
   seriesId: Ulid,
   created: z.array(ActivitySummary),
   /** Dates left out because the space was taken then (or outside opening hours), with the reason. */
   skipped: z.array(z.object({ date: z.iso.date(), reason: z.string() })),
-});
+}));
 
-export const MoveActivityBody = z.strictObject({ startsAt: Timestamp, endsAt: Timestamp }).check(z.refine((m) => m.endsAt > m.startsAt, { path: ['endsAt'], message: 'must be after startsAt' }));
+export const MoveActivityBody = lazy(() => z.strictObject({ startsAt: Timestamp, endsAt: Timestamp }).check(z.refine((m) => m.endsAt > m.startsAt, { path: ['endsAt'], message: 'must be after startsAt' })));
 
 /** A personal calendar feed: a secret link that calendar apps can subscribe to; rotating it revokes the old one. */
-export const CalendarFeed = z.object({ url: z.string(), token: z.string() });
-export const FeedParams = z.strictObject({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{32,64}$/)) });
-export const SpaceParams = z.strictObject({ id: Slug });
+export const CalendarFeed = lazy(() => z.object({ url: z.string(), token: z.string() }));
+export const FeedParams = lazy(() => z.strictObject({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{32,64}$/)) }));
+export const SpaceParams = lazy(() => z.strictObject({ id: Slug }));
 /** RFC 5545 text (text/calendar). */
-export const ICalendar = z.string().check(z.startsWith('BEGIN:VCALENDAR'));
-export const Revoked = z.object({ revoked: z.literal(true) });
+export const ICalendar = lazy(() => z.string().check(z.startsWith('BEGIN:VCALENDAR')));
+export const Revoked = lazy(() => z.object({ revoked: z.literal(true) }));

@@ -49,9 +49,10 @@
  */
 import * as z from 'zod/mini';
 import { Cursor, EstateId, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
+import { lazy } from './lazy.js';
 
 /** Article 278 items. The matter decides the rule: `major` ones need 3/4, the others more than 1/2. */
-export const Matter = z.enum([
+export const Matter = lazy(() => z.enum([
   'procedure-rules', // 制定和修改业主大会议事规则
   'management-rules', // 制定和修改管理规约
   'committee', // 选举业主委员会或者更换业主委员会成员
@@ -61,66 +62,66 @@ export const Matter = z.enum([
   'rebuild', // 改建、重建建筑物及其附属设施 (major)
   'common-use-change', // 改变共有部分的用途或者利用共有部分从事经营活动 (major)
   'other', // 有关共有和共同管理权利的其他重大事项
-]);
+]));
 export type Matter = z.infer<typeof Matter>;
-export const RuleKind = z.enum(['ordinary', 'major']);
+export const RuleKind = lazy(() => z.enum(['ordinary', 'major']));
 export type RuleKind = z.infer<typeof RuleKind>;
 
 /** A unit id inside an estate's roll. */
-export const UnitId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a unit id'));
+export const UnitId = lazy(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a unit id')));
 /** An estate's id names its community (`chating.dongyuan`), so its roll and ballots are that community's. */
-export const EstateParams = z.strictObject({ id: EstateId });
-export const BallotUnitParams = z.strictObject({ id: Ulid, unitId: UnitId });
-export const BallotObjectionParams = z.strictObject({ id: Ulid, objectionId: Ulid });
+export const EstateParams = lazy(() => z.strictObject({ id: EstateId }));
+export const BallotUnitParams = lazy(() => z.strictObject({ id: Ulid, unitId: UnitId }));
+export const BallotObjectionParams = lazy(() => z.strictObject({ id: Ulid, objectionId: Ulid }));
 
 /** A ratio as exact integers; `percent` is for display only (floor to 0.01, e.g. "66.66"). */
-export const Ratio = z.object({ numerator: z.string(), denominator: z.string(), percent: z.string() });
+export const Ratio = lazy(() => z.object({ numerator: z.string(), denominator: z.string(), percent: z.string() }));
 export type Ratio = z.infer<typeof Ratio>;
 
 // ---- Roll ----
-export const RollImportBody = z.strictObject({ csv: z.string().check(z.minLength(1), z.maxLength(2_000_000)) });
-export const RollTotals = z.object({
+export const RollImportBody = lazy(() => z.strictObject({ csv: z.string().check(z.minLength(1), z.maxLength(2_000_000)) }));
+export const RollTotals = lazy(() => z.object({
   units: z.int().check(z.gte(0)),
   /** Sum of exclusive areas in 0.01 m². */
   totalAreaCentiM2: z.int().check(z.gte(0)),
   heads: z.int().check(z.gte(0)),
-});
+}));
 export type RollTotals = z.infer<typeof RollTotals>;
-export const RollSummary = z.extend(RollTotals, {
+export const RollSummary = lazy(() => z.extend(RollTotals, {
   estateId: EstateId,
   /** null when no roll has been imported yet (all totals 0). */
   importedAt: z.nullable(Timestamp),
   /** sha-256 of the normalized rows; the same file gives the same hash. */
   hash: z.nullable(z.string()),
-});
+}));
 export type RollSummary = z.infer<typeof RollSummary>;
-export const RollImport = z.extend(RollSummary, { changed: z.boolean() });
+export const RollImport = lazy(() => z.extend(RollSummary, { changed: z.boolean() }));
 export type RollImport = z.infer<typeof RollImport>;
-export const RollUnit = z.object({
+export const RollUnit = lazy(() => z.object({
   unitId: UnitId, building: z.string(), room: z.string(),
   areaCentiM2: z.int().check(z.gte(1)),
   owners: z.array(z.string()),
   head: z.string(),
   representativeId: z.nullable(UserId),
-});
+}));
 export type RollUnit = z.infer<typeof RollUnit>;
-export const Roll = z.extend(RollSummary, { importedBy: z.nullable(UserId), units: z.array(RollUnit) });
+export const Roll = lazy(() => z.extend(RollSummary, { importedBy: z.nullable(UserId), units: z.array(RollUnit) }));
 export type Roll = z.infer<typeof Roll>;
 
 // ---- Ballots ----
 /** Decision: options are `yes`, `no`, `abstain`. Candidates: each candidate is approved on its own. */
-export const BallotOptionsInput = z.discriminatedUnion('kind', [
+export const BallotOptionsInput = lazy(() => z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('decision') }),
   z.strictObject({
     kind: z.literal('candidates'),
     candidates: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))).check(z.minLength(1), z.maxLength(30)),
   }),
-]);
-export const OptionId = z.string().check(z.regex(/^[a-z0-9-]{1,20}$/, 'must be an option id'));
-export const BallotOption = z.object({ id: OptionId, label: z.string() });
+]));
+export const OptionId = lazy(() => z.string().check(z.regex(/^[a-z0-9-]{1,20}$/, 'must be an option id')));
+export const BallotOption = lazy(() => z.object({ id: OptionId, label: z.string() }));
 export type BallotOption = z.infer<typeof BallotOption>;
 
-export const CreateBallotBody = z.strictObject({
+export const CreateBallotBody = lazy(() => z.strictObject({
   estateId: EstateId,
   title: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)),
   description: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
@@ -128,17 +129,17 @@ export const CreateBallotBody = z.strictObject({
   options: BallotOptionsInput,
   opensAt: Timestamp,
   closesAt: Timestamp,
-}).check(z.refine((b) => b.closesAt > b.opensAt, { path: ['closesAt'], message: 'must be after opensAt' }), z.refine((b) => b.options.kind === 'decision' || b.matter === 'committee', { path: ['options', 'kind'], message: 'candidates are only for electing the committee' }));
+}).check(z.refine((b) => b.closesAt > b.opensAt, { path: ['closesAt'], message: 'must be after opensAt' }), z.refine((b) => b.options.kind === 'decision' || b.matter === 'committee', { path: ['options', 'kind'], message: 'candidates are only for electing the committee' })));
 export type CreateBallotBody = z.input<typeof CreateBallotBody>;
 
 /**
  * scheduled → open → counting (closesAt passed, not yet closed) → notice (result published, objections
  * possible) → final (notice period over and no open objection; decided when read).
  */
-export const BallotStatus = z.enum(['scheduled', 'open', 'counting', 'notice', 'final']);
+export const BallotStatus = lazy(() => z.enum(['scheduled', 'open', 'counting', 'notice', 'final']));
 export type BallotStatus = z.infer<typeof BallotStatus>;
 
-export const Rule = z.object({
+export const Rule = lazy(() => z.object({
   kind: RuleKind,
   /** Participation needed of the frozen roll's area and heads (both): 2/3. */
   participation: z.object({ numerator: z.int(), denominator: z.int() }),
@@ -146,17 +147,17 @@ export const Rule = z.object({
   approval: z.object({ numerator: z.int(), denominator: z.int(), strict: z.boolean() }),
   /** e.g. "Art. 278: major matter, ≥ 3/4 of participating area and owners". */
   text: z.string(),
-});
+}));
 export type Rule = z.infer<typeof Rule>;
 
-export const Participation = z.object({
+export const Participation = lazy(() => z.object({
   units: z.int().check(z.gte(0)),
   areaCentiM2: z.int().check(z.gte(0)),
   heads: z.int().check(z.gte(0)),
-});
+}));
 export type Participation = z.infer<typeof Participation>;
 
-export const OptionResult = z.object({
+export const OptionResult = lazy(() => z.object({
   optionId: OptionId,
   /** Area and heads that chose (decision) or approved (candidate) this option. */
   areaCentiM2: z.int().check(z.gte(0)),
@@ -165,8 +166,8 @@ export const OptionResult = z.object({
   headsRatio: Ratio,
   /** For `yes` of a decision or each candidate: whether the approval rule is met. Always false for no/abstain. */
   approved: z.boolean(),
-});
-export const BallotResult = z.object({
+}));
+export const BallotResult = lazy(() => z.object({
   outcome: z.enum(['passed', 'failed', 'no-quorum']),
   /** Which rule was applied, in words. */
   rule: z.string(),
@@ -182,16 +183,16 @@ export const BallotResult = z.object({
   closedAt: Timestamp,
   closedBy: UserId,
   noticeEndsAt: Timestamp,
-});
+}));
 export type BallotResult = z.infer<typeof BallotResult>;
 
-export const Objection = z.object({
+export const Objection = lazy(() => z.object({
   id: Ulid, by: UserId, byName: z.string(), text: z.string(), at: Timestamp,
   response: z.nullable(z.object({ by: UserId, byName: z.string(), text: z.string(), at: Timestamp })),
-});
+}));
 export type Objection = z.infer<typeof Objection>;
 
-export const BallotSummary = z.object({
+export const BallotSummary = lazy(() => z.object({
   id: Ulid, communityId: Slug, estateId: EstateId, estateName: z.string(),
   title: z.string(), matter: Matter, ruleKind: RuleKind,
   optionsKind: z.enum(['decision', 'candidates']),
@@ -206,10 +207,10 @@ export const BallotSummary = z.object({
    * settle minute have passed, and once closed it is the published result's count.
    */
   participation: Participation,
-});
+}));
 export type BallotSummary = z.infer<typeof BallotSummary>;
 
-export const Ballot = z.extend(BallotSummary, {
+export const Ballot = lazy(() => z.extend(BallotSummary, {
   description: z.string(),
   options: z.array(BallotOption),
   rule: Rule,
@@ -217,34 +218,34 @@ export const Ballot = z.extend(BallotSummary, {
   objections: z.array(Objection),
   openObjections: z.int().check(z.gte(0)),
   createdBy: UserId,
-});
+}));
 export type Ballot = z.infer<typeof Ballot>;
 
 /** A community's ballots; with `estateId` (one of that community's estates) only that estate's. */
-export const ListBallotsQuery = z.strictObject({ community: Slug, estateId: z.optional(EstateId), limit: PageLimit, cursor: z.optional(Cursor) });
-export const BallotPage = z.object({ items: z.array(BallotSummary), cursor: z.nullable(Cursor) });
+export const ListBallotsQuery = lazy(() => z.strictObject({ community: Slug, estateId: z.optional(EstateId), limit: PageLimit, cursor: z.optional(Cursor) }));
+export const BallotPage = lazy(() => z.object({ items: z.array(BallotSummary), cursor: z.nullable(Cursor) }));
 export type BallotPage = z.infer<typeof BallotPage>;
 
 // ---- Votes ----
 /** A decision takes one option id (`yes`/`no`/`abstain`); a candidates ballot the ids approved (may be empty). */
-export const Choice = z.union([OptionId, z.array(OptionId).check(z.maxLength(30))]);
+export const Choice = lazy(() => z.union([OptionId, z.array(OptionId).check(z.maxLength(30))]));
 export type Choice = z.infer<typeof Choice>;
-export const VoteBody = z.strictObject({ choice: Choice, unitId: z.optional(UnitId) });
+export const VoteBody = lazy(() => z.strictObject({ choice: Choice, unitId: z.optional(UnitId) }));
 export type VoteBody = z.input<typeof VoteBody>;
-export const VoteVia = z.enum(['online', 'paper', 'proxy']);
+export const VoteVia = lazy(() => z.enum(['online', 'paper', 'proxy']));
 
-export const MyUnitVote = z.object({
+export const MyUnitVote = lazy(() => z.object({
   unitId: UnitId, building: z.string(), room: z.string(), areaCentiM2: z.int(),
   choice: z.nullable(Choice),
   /** Unguessable code (10 base-32 characters) to find the unit's vote in the published list. */
   receipt: z.nullable(z.string()),
   votedAt: z.nullable(Timestamp),
   via: z.nullable(VoteVia),
-});
-export const MyVotes = z.object({ ballotId: Ulid, items: z.array(MyUnitVote) });
+}));
+export const MyVotes = lazy(() => z.object({ ballotId: Ulid, items: z.array(MyUnitVote) }));
 export type MyVotes = z.infer<typeof MyVotes>;
 
-export const EnterVoteBody = z.strictObject({
+export const EnterVoteBody = lazy(() => z.strictObject({
   choice: Choice,
   via: z.enum(['paper', 'proxy']),
   evidence: z.strictObject({
@@ -257,36 +258,36 @@ export const EnterVoteBody = z.strictObject({
   onBehalfOf: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
   replace: z._default(z.boolean(), false),
   reason: z.optional(z.string().check(z.trim(), z.minLength(3), z.maxLength(300))),
-}).check(z.refine((b) => !b.replace || b.reason !== undefined, { path: ['reason'], message: 'required when replace is true' }));
+}).check(z.refine((b) => !b.replace || b.reason !== undefined, { path: ['reason'], message: 'required when replace is true' })));
 export type EnterVoteBody = z.input<typeof EnterVoteBody>;
-export const UnitVote = z.extend(MyUnitVote, { ballotId: Ulid, replaced: z.boolean() });
+export const UnitVote = lazy(() => z.extend(MyUnitVote, { ballotId: Ulid, replaced: z.boolean() }));
 export type UnitVote = z.infer<typeof UnitVote>;
 
-export const BallotUnit = z.object({
+export const BallotUnit = lazy(() => z.object({
   unitId: UnitId, building: z.string(), room: z.string(), areaCentiM2: z.int(),
   headKey: z.string(), representativeId: z.nullable(UserId),
   voted: z.boolean(), via: z.nullable(VoteVia), votedAt: z.nullable(Timestamp), changes: z.int().check(z.gte(0)),
-});
-export const BallotUnits = z.object({ ballotId: Ulid, items: z.array(BallotUnit) });
+}));
+export const BallotUnits = lazy(() => z.object({ ballotId: Ulid, items: z.array(BallotUnit) }));
 export type BallotUnits = z.infer<typeof BallotUnits>;
 
-export const HistoryEntry = z.object({
+export const HistoryEntry = lazy(() => z.object({
   /** null for staff/committee while the ballot is open. */
   choice: z.nullable(Choice),
   at: Timestamp, via: VoteVia, by: UserId,
   evidence: z.nullable(z.object({ formNumber: z.string(), photoRef: z.nullable(z.string()), note: z.nullable(z.string()) })),
   onBehalfOf: z.nullable(z.string()),
   reason: z.nullable(z.string()),
-});
-export const UnitHistory = z.object({ ballotId: Ulid, unitId: UnitId, items: z.array(HistoryEntry) });
+}));
+export const UnitHistory = lazy(() => z.object({ ballotId: Ulid, unitId: UnitId, items: z.array(HistoryEntry) }));
 export type UnitHistory = z.infer<typeof UnitHistory>;
 
 /** Receipts come in pages of `limit` (default 100, at most 500: a 1,000-unit ballot is two pages of 500). */
-export const ReceiptsQuery = z.strictObject({
+export const ReceiptsQuery = lazy(() => z.strictObject({
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
   cursor: z.optional(Cursor),
-});
-export const ReceiptList = z.object({
+}));
+export const ReceiptList = lazy(() => z.object({
   ballotId: Ulid,
   frozenRoll: RollTotals,
   ruleKind: RuleKind,
@@ -299,8 +300,8 @@ export const ReceiptList = z.object({
   result: BallotResult,
   /** The next page (`?cursor=`), null on the last; every receipt is on exactly one page. */
   cursor: z.nullable(Cursor),
-});
+}));
 export type ReceiptList = z.infer<typeof ReceiptList>;
 
-export const BallotObjectionBody = z.strictObject({ text: z.string().check(z.trim(), z.minLength(5), z.maxLength(2000)) });
-export const BallotObjectionResponseBody = z.strictObject({ text: z.string().check(z.trim(), z.minLength(2), z.maxLength(2000)) });
+export const BallotObjectionBody = lazy(() => z.strictObject({ text: z.string().check(z.trim(), z.minLength(5), z.maxLength(2000)) }));
+export const BallotObjectionResponseBody = lazy(() => z.strictObject({ text: z.string().check(z.trim(), z.minLength(2), z.maxLength(2000)) }));

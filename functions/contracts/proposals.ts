@@ -1,24 +1,25 @@
 import * as z from 'zod/mini';
 import { Cursor, Fen, PageLimit, Slug, Timestamp, Ulid, UserId } from './common.js';
+import { lazy } from './lazy.js';
 
-export const ProposalCategory = z.enum([
+export const ProposalCategory = lazy(() => z.enum([
   'greening', 'seating', 'lighting', 'accessibility', 'play', 'sanitation', 'culture', 'other',
-]);
+]));
 export type ProposalCategory = z.infer<typeof ProposalCategory>;
 
-export const ProposalStatus = z.enum([
+export const ProposalStatus = lazy(() => z.enum([
   'open', 'under_review', 'accepted', 'rejected', 'in_progress', 'completed', 'withdrawn',
-]);
+]));
 export type ProposalStatus = z.infer<typeof ProposalStatus>;
 
 /** What staff record when they act for a resident who is offline: whom, and the evidence. */
-export const OnBehalf = z.strictObject({
+export const OnBehalf = lazy(() => z.strictObject({
   userId: UserId,
   evidence: z.string().check(z.trim(), z.minLength(3), z.maxLength(300)),
-});
+}));
 
 /** What a resident sends to propose; the web form validates with this very schema. */
-export const CreateProposalBody = z.strictObject({
+export const CreateProposalBody = lazy(() => z.strictObject({
   title: z.string().check(z.trim(), z.minLength(4), z.maxLength(120)),
   description: z.string().check(z.trim(), z.minLength(10), z.maxLength(4000)),
   category: ProposalCategory,
@@ -26,13 +27,13 @@ export const CreateProposalBody = z.strictObject({
   estimatedCostFen: z.optional(Fen),
   /** Staff only: the proposal is the resident's, entered from a paper form. */
   onBehalfOf: z.optional(OnBehalf),
-});
+}));
 export type CreateProposalBody = z.input<typeof CreateProposalBody>;
 
-export const Person = z.object({ id: UserId, name: z.string() });
+export const Person = lazy(() => z.object({ id: UserId, name: z.string() }));
 export type Person = z.infer<typeof Person>;
 
-export const ProposalSummary = z.object({
+export const ProposalSummary = lazy(() => z.object({
   id: Ulid,
   communityId: Slug,
   title: z.string(),
@@ -50,22 +51,22 @@ export const ProposalSummary = z.object({
   author: Person,
   createdAt: Timestamp,
   updatedAt: Timestamp,
-});
+}));
 export type ProposalSummary = z.infer<typeof ProposalSummary>;
 
-export const FundingSource = z.enum(['government', 'donations', 'community_fund', 'maintenance_fund', 'other']);
+export const FundingSource = lazy(() => z.enum(['government', 'donations', 'community_fund', 'maintenance_fund', 'other']));
 export type FundingSource = z.infer<typeof FundingSource>;
 
-const IsoDate = z.iso.date();
-export const Plan = z.strictObject({
+const IsoDate = lazy(() => z.iso.date());
+export const Plan = lazy(() => z.strictObject({
   costEstimateFen: Fen,
   fundingSources: z.array(FundingSource).check(z.minLength(1), z.maxLength(5)),
   startDate: IsoDate,
   endDate: IsoDate,
-}).check(z.refine((p) => p.endDate >= p.startDate, { path: ['endDate'], message: 'must not be before startDate' }));
+}).check(z.refine((p) => p.endDate >= p.startDate, { path: ['endDate'], message: 'must not be before startDate' })));
 export type Plan = z.infer<typeof Plan>;
 
-export const Answer = z.object({
+export const Answer = lazy(() => z.object({
   decision: z.enum(['accepted', 'rejected']),
   /** Why (required for a rejection) or a note with an acceptance. */
   reason: z.nullable(z.string()),
@@ -76,27 +77,27 @@ export const Answer = z.object({
   noticeEndsAt: Timestamp,
   /** The notice period is over and every objection has a response. */
   final: z.boolean(),
-});
+}));
 export type Answer = z.infer<typeof Answer>;
 
-export const Objection = z.object({
+export const Objection = lazy(() => z.object({
   /** One objection per resident per answer: its id is the objector's id. */
   id: UserId,
   by: Person,
   reason: z.string(),
   at: Timestamp,
   response: z.nullable(z.object({ text: z.string(), by: Person, at: Timestamp })),
-});
+}));
 export type Objection = z.infer<typeof Objection>;
 
-export const TimelineEventType = z.enum([
+export const TimelineEventType = lazy(() => z.enum([
   'created', 'review_started', 'threshold_reached', 'answered', 'objection_filed', 'objection_answered',
   'work_started', 'milestone', 'photo', 'completed', 'withdrawn', 'backed_on_behalf', 'hidden', 'restored',
-]);
+]));
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
 
-export const PhotoKind = z.enum(['before', 'after', 'progress']);
-export const TimelineEvent = z.object({
+export const PhotoKind = lazy(() => z.enum(['before', 'after', 'progress']));
+export const TimelineEvent = lazy(() => z.object({
   id: Ulid,
   type: TimelineEventType,
   at: Timestamp,
@@ -111,13 +112,13 @@ export const TimelineEvent = z.object({
   date: z.nullable(IsoDate),
   progress: z.nullable(z.int().check(z.gte(0), z.lte(100))),
   photo: z.nullable(z.object({ id: Ulid, kind: PhotoKind, url: z.string() })),
-});
+}));
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
-export const Moderation = z.object({ reason: z.string(), by: Person, at: Timestamp });
+export const Moderation = lazy(() => z.object({ reason: z.string(), by: Person, at: Timestamp }));
 export type Moderation = z.infer<typeof Moderation>;
 
-export const Proposal = z.extend(ProposalSummary, {
+export const Proposal = lazy(() => z.extend(ProposalSummary, {
   description: z.string(),
   /** Set when staff entered the proposal for a resident from a paper form. */
   enteredBy: z.nullable(Person),
@@ -127,34 +128,34 @@ export const Proposal = z.extend(ProposalSummary, {
   /** When a moderator hid it, its title and text are withheld and this says why. */
   hidden: z.nullable(Moderation),
   timeline: z.array(TimelineEvent),
-});
+}));
 export type Proposal = z.infer<typeof Proposal>;
 
-export const ListProposalsQuery = z.strictObject({
+export const ListProposalsQuery = lazy(() => z.strictObject({
   /** Whose proposals: required, there is no default community. */
   community: Slug,
   status: z.optional(ProposalStatus),
   category: z.optional(ProposalCategory),
   limit: PageLimit,
   cursor: z.optional(Cursor),
-});
+}));
 export type ListProposalsQuery = z.infer<typeof ListProposalsQuery>;
 
-export const ProposalPage = z.object({
+export const ProposalPage = lazy(() => z.object({
   items: z.array(ProposalSummary),
   /** Pass back as `cursor` for the next page; null on the last page. */
   cursor: z.nullable(Cursor),
-});
+}));
 export type ProposalPage = z.infer<typeof ProposalPage>;
 
-export const SupportState = z.object({
+export const SupportState = lazy(() => z.object({
   proposalId: Ulid,
   supportCount: z.int().check(z.gte(0)),
   supported: z.boolean(),
-});
+}));
 export type SupportState = z.infer<typeof SupportState>;
 
-export const Dashboard = z.object({
+export const Dashboard = lazy(() => z.object({
   /** Under review, most backed first. */
   awaitingAnswer: z.array(ProposalSummary),
   /** Answered proposals with objections that wait for the committee's response. */
@@ -162,5 +163,5 @@ export const Dashboard = z.object({
   /** In progress with no update for `stalledAfterDays`. */
   stalled: z.array(ProposalSummary),
   stalledAfterDays: z.int(),
-});
+}));
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -18,12 +18,22 @@ const lambdaBuild: BuildOptions = {
 
 export interface BundleRow { context: ContextName | 'floor'; rawBytes: number; gzipBytes: number; coldImportMs: number }
 
-function coldImportMs(file: string, runs: number): number {
+function importOnce(file: string): number {
   const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t))`;
-  const samples = Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { ...process.env, AWS_REGION: 'ap-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, encoding: 'utf8',
-  })));
-  return median(samples);
+  }));
+}
+
+/**
+ * The median import time of each file in fresh processes. The files take turns (floor, community, …,
+ * floor, community, …), so a machine that slows down or speeds up mid-run moves every bundle alike and
+ * the ratios to the floor stay fair.
+ */
+function coldImportsMs(files: string[], runs: number): number[] {
+  const samples = files.map(() => [] as number[]);
+  for (let r = 0; r < runs; r++) files.forEach((f, i) => samples[i]!.push(importOnce(f)));
+  return samples.map(median);
 }
 
 export async function benchBundles(outDir: string, runs = 9): Promise<BundleRow[]> {
@@ -33,12 +43,15 @@ export async function benchBundles(outDir: string, runs = 9): Promise<BundleRow[
     ['floor', 'test/bench/floor-handler.ts'],
     ...(Object.keys(handlerModules) as ContextName[]).map((c): [ContextName, string] => [c, `functions/${c}/handler.ts`]),
   ];
+  const files: string[] = [];
   for (const [context, entry] of entries) {
     const outfile = join(outDir, `${context}.mjs`);
     await build({ ...lambdaBuild, entryPoints: [entry], outfile, logLevel: 'warning' });
     const code = readFileSync(outfile);
-    rows.push({ context, rawBytes: code.length, gzipBytes: gzipSync(code).length, coldImportMs: coldImportMs(outfile, runs) });
+    rows.push({ context, rawBytes: code.length, gzipBytes: gzipSync(code).length, coldImportMs: 0 });
+    files.push(outfile);
   }
+  coldImportsMs(files, runs).forEach((ms, i) => { rows[i]!.coldImportMs = ms; });
   return rows;
 }
 

@@ -24,7 +24,7 @@ const unitsText = (c: { rcu: number; wcu: number; calls: number; trips?: number 
 const bundles = await benchBundles(join(tmpdir(), 'gongzhi-bench-bundles'));
 for (const b of bundles) {
   add(`bundle ${b.context}`, `${kib(b.rawBytes)} raw / ${kib(b.gzipBytes)} gzip`, 'esbuild ESM minified, SDK inside');
-  add(`cold import ${b.context}`, `${round(b.coldImportMs, 1)} ms`, 'median of 9 fresh node processes');
+  add(`cold import ${b.context}`, `${round(b.coldImportMs, 1)} ms`, 'median of 9 fresh node processes, the bundles taking turns');
 }
 const floor = bundles.find((b) => b.context === 'floor')!;
 for (const b of bundles.filter((x) => x.context !== 'floor')) {
