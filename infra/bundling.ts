@@ -13,8 +13,13 @@ export const lambdaBundle = {
   /** ESM output still meets CommonJS inside some dependencies; give them a `require`. */
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
   /**
-   * Packages replaced in the bundle: the SDK's default credential chain by the environment's
-   * credentials, which is all a Lambda has (functions/shared/db/lambda-credentials.ts).
+   * Modules replaced in the bundle: the SDK's default credential chain by the environment's
+   * credentials, which is all a Lambda has (functions/shared/db/lambda-credentials.ts); Node's web
+   * streams, which @middy/core loads for streamed responses only, by a lazy `instanceof` check
+   * (functions/shared/http/lambda-stream-web.ts).
    */
-  alias: { '@aws-sdk/credential-provider-node': join(repoRoot, 'functions/shared/db/lambda-credentials.ts') },
+  alias: {
+    '@aws-sdk/credential-provider-node': join(repoRoot, 'functions/shared/db/lambda-credentials.ts'),
+    'node:stream/web': join(repoRoot, 'functions/shared/http/lambda-stream-web.ts'),
+  },
 } as const;
