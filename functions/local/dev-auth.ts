@@ -3,7 +3,7 @@
  * on each request, then hands the claims to the handler exactly where API Gateway's JWT
  * authorizer would. Never part of the CDK app.
  */
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, jwtVerify } from 'jose';
@@ -28,7 +28,8 @@ export interface DevAuth {
 }
 
 export function createDevAuth(dataDir: string): DevAuth {
-  const secret = loadSecret(dataDir);
+  // A KeyObject made once: jose would otherwise import the raw bytes into WebCrypto on every request.
+  const secret = createSecretKey(loadSecret(dataDir));
   return {
     async sign(userId, name) {
       const exp = Math.floor(Date.now() / 1000) + LIFETIME_S;
