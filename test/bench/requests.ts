@@ -11,15 +11,16 @@ import { config } from '../../functions/shared/config.js';
 import { documentClient } from '../../functions/shared/db/client.js';
 import { Api } from '../support/platform.js';
 import { benchBookings } from './bookings.js';
+import { inHandler } from './in-handler.js';
 import { benchLifecycle } from './lifecycle.js';
 import { meter, timed } from './meter.js';
 import { median } from './stats.js';
 
 export interface CapacityRow { action: string; rcu: number; wcu: number; calls: number; trips: number }
 export interface RequestBench {
-  throughAdapterMs: number; bareWriteMs: number; overheadRatio: number; capacity: CapacityRow[];
+  throughAdapterMs: number; bareWriteMs: number; overheadRatio: number; inHandlerMs: number; capacity: CapacityRow[];
   lifecycle: { milestoneMs: number; bareMs: number; ratio: number };
-  bookings: { pairMs: number; barePairMs: number; ratio: number; bookMs: number; bareBookMs: number; bookRatio: number };
+  bookings: { pairMs: number; barePairMs: number; ratio: number; bookMs: number; bareBookMs: number; bookRatio: number; inHandlerBookMs: number };
 }
 
 export async function benchRequests(samples = 300): Promise<RequestBench> {
@@ -64,11 +65,17 @@ export async function benchRequests(samples = 300): Promise<RequestBench> {
         ExpressionAttributeValues: { ':u': new Set(['bench']), ':id': 'bench', ':c': 'chating', ':open': 'open', ':d': add ? 1 : -1 },
       }))));
     }
+    const inHandlerTimes: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      inHandlerTimes.push(await timed(async () => {
+        if (await inHandler(i % 2 ? 'DELETE' : 'PUT', `/api/proposals/${id}/support`, { sub: 'resident1' }) !== 200) throw new Error('support in the handler failed');
+      }));
+    }
     const throughAdapterMs = median(through);
     const bareWriteMs = median(bare);
     const lifecycle = await benchLifecycle(api, measure, timed);
     const bookings = await benchBookings(api, measure, timed);
-    return { throughAdapterMs, bareWriteMs, overheadRatio: throughAdapterMs / bareWriteMs, capacity, lifecycle, bookings };
+    return { throughAdapterMs, bareWriteMs, overheadRatio: throughAdapterMs / bareWriteMs, inHandlerMs: median(inHandlerTimes), capacity, lifecycle, bookings };
   } finally {
     await platform.close();
   }

@@ -37,6 +37,10 @@ add('PUT support via local HTTP adapter', `${round(req.throughAdapterMs, 2)} ms`
 add('bare conditional UpdateItem', `${round(req.bareWriteMs, 2)} ms`, 'median of 300, same engine');
 const budget2x = (ratio: number) => `adapter ÷ bare write; budget ≤ 2x${ratio > 2 ? ' — OVER' : ''}`;
 add('request overhead ratio', `${round(req.overheadRatio, 2)}x`, `backing: ${budget2x(req.overheadRatio)}`);
+/** The same action handed straight to the handler, as Lambda runs it (API Gateway does the HTTP and the token check on AWS). */
+const inLambda = (what: string, ms: number, bare: number) =>
+  add(`${what} in the handler (no adapter)`, `${round(ms, 2)} ms / ${round(ms / bare, 2)}x`, 'median, the event API Gateway sends; ÷ the same bare write');
+inLambda('backing', req.inHandlerMs, req.bareWriteMs);
 add('POST milestones via local HTTP adapter', `${round(req.lifecycle.milestoneMs, 2)} ms`, 'median of 60 (timeline growing)');
 add('bare conditional UpdateItem of META', `${round(req.lifecycle.bareMs, 2)} ms`, 'median of 60, same item');
 add('lifecycle step overhead ratio', `${round(req.lifecycle.ratio, 2)}x`, 'adapter ÷ bare write');
@@ -46,6 +50,7 @@ add('book + cancel overhead ratio', `${round(req.bookings.ratio, 2)}x`, 'adapter
 add('POST .../bookings via local HTTP adapter', `${round(req.bookings.bookMs, 2)} ms`, 'median of 60, warm, within the pairs above');
 add('bare conditional booking write', `${round(req.bookings.bareBookMs, 2)} ms`, 'median of 60, same item');
 add('booking overhead ratio', `${round(req.bookings.bookRatio, 2)}x`, budget2x(req.bookings.bookRatio));
+inLambda('booking', req.bookings.inHandlerBookMs, req.bookings.bareBookMs);
 for (const c of req.capacity) add(`capacity ${c.action}`, unitsText(c), 'table units (dynalite omits GSI writes); calls = DynamoDB requests, trips = round trips waited for (side-by-side requests are one), warm container');
 
 // Its own process: one local platform per process, and benchRequests has had this one.
@@ -54,6 +59,7 @@ for (const c of ballots.capacity) add(`capacity ${c.action}`, unitsText(c), 'bal
 add('PUT ballot vote via local HTTP adapter', `${round(ballots.voteMs, 2)} ms`, 'median of 58 warm first votes');
 add('bare conditional UpdateItem of a unit', `${round(ballots.bareVoteMs, 2)} ms`, 'median of 59, same shape');
 add('ballot vote overhead ratio', `${round(ballots.overheadRatio, 2)}x`, budget2x(ballots.overheadRatio));
+inLambda('vote (a change)', ballots.inHandlerVoteMs, ballots.bareVoteMs);
 add(`tally of ${ballots.units} units (pure)`, `${round(ballots.tallyMs, 2)} ms`, 'median of 31, BigInt');
 
 // The ledger in its own process too (one local platform per process).
@@ -62,6 +68,7 @@ for (const c of ledger.capacity) add(`capacity ${c.action}`, unitsText(c), 'ledg
 add('POST /api/donations via local HTTP adapter', `${round(ledger.donationMs, 2)} ms`, 'median of 60, warm (who you are and the tail kept: the conditional put alone)');
 add('bare conditional PutItem of a ledger entry', `${round(ledger.barePutMs, 2)} ms`, `median of 60, same shape (${ledger.entryBytes} B)`);
 add('donation overhead ratio', `${round(ledger.overheadRatio, 2)}x`, budget2x(ledger.overheadRatio));
+inLambda('gift', ledger.inHandlerMs, ledger.barePutMs);
 
 // The month of a 3,000-household community, from the units measured above.
 const unitsByRow = Object.fromEntries([...req.capacity, ...ballots.capacity, ...ledger.capacity].map((c) => [c.action, c]));
