@@ -30,6 +30,9 @@ export interface DevAuth {
 export function createDevAuth(dataDir: string): DevAuth {
   // A KeyObject made once: jose would otherwise import the raw bytes into WebCrypto on every request.
   const secret = createSecretKey(loadSecret(dataDir));
+  // A token is verified once and its claims kept until it expires (a token never changes, and neither
+  // does the key in a running server): each later request only checks the clock.
+  const verified = new Map<string, { claims: Record<string, string>; expMs: number }>();
   return {
     async sign(userId, name) {
       const exp = Math.floor(Date.now() / 1000) + LIFETIME_S;
@@ -41,9 +44,19 @@ export function createDevAuth(dataDir: string): DevAuth {
     async verify(authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
       if (!match) return null;
+      const token = match[1]!;
+      const kept = verified.get(token);
+      if (kept) {
+        if (Date.now() < kept.expMs) return kept.claims;
+        verified.delete(token);
+        return null;
+      }
       try {
-        const { payload } = await jwtVerify(match[1]!, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-        return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, String(v)]));
+        const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+        const claims = Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, String(v)]));
+        if (verified.size >= 1000) verified.delete(verified.keys().next().value!);
+        verified.set(token, { claims, expMs: Number(payload.exp) * 1000 });
+        return claims;
       } catch {
         return null;
       }
