@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod/mini';
 
-export const contexts = ['community', 'proposals', 'activities', 'donations', 'ballots'] as const;
+export const contexts = ['community', 'proposals', 'activities', 'donations', 'ballots', 'notifications'] as const;
 export type ContextName = (typeof contexts)[number];
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** public: no token needed (and none is read); user: any signed-in caller, roles checked in the use case. */

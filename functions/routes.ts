@@ -8,6 +8,7 @@ import { activityRoutes } from './activities/routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { coreRoutes, joiningRoutes, registryRoutes } from './community/routes.js';
 import { donationRoutes } from './donations/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
 import { proposalRoutes } from './proposals/routes.js';
 import type { ContextName, RouteDef } from './route-def.js';
 
@@ -25,6 +26,7 @@ export const routes = [
   ...joiningRoutes,
   ...donationRoutes,
   ...ballotRoutes,
+  ...notificationRoutes,
 ] as const satisfies readonly RouteDef[];
 
 export type AppRoute = (typeof routes)[number];

@@ -56,6 +56,24 @@ export class CommunityRepository {
     return member;
   }
 
+  /**
+   * How a grid member reaches someone (the call list, issue #15): the note staff keep for a person
+   * registered without an account, else the last digits of their household's phone in the registry.
+   */
+  async contactOf(userId: string): Promise<{ displayName: string; contact: string }> {
+    const out = await this.db.send(new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': communityKeys.user(userId) } }));
+    const rows = ((out.Items ?? []) as Row[]).filter((r) => r.endedAt === undefined);
+    const profile = rows.find((r) => r.sk === 'PROFILE');
+    const home = rows.find((r) => r.sk.startsWith('HOUSEHOLD#'));
+    const displayName = String(profile?.displayName ?? home?.displayName ?? userId);
+    if (typeof profile?.contactNote === 'string' && profile.contactNote) return { displayName, contact: profile.contactNote };
+    if (!home) return { displayName, contact: '' };
+    const householdId = home.sk.slice('HOUSEHOLD#'.length);
+    const where = `${String(home.estateName ?? '')} ${String(home.building ?? '')}-${String(home.unit ?? '')}`.trim();
+    const h = (await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: communityKeys.estate(String(home.estateId)), sk: communityKeys.household(householdId) } }))).Item;
+    return { displayName, contact: typeof h?.phoneHint === 'string' && h.phoneHint ? `${where} · ☎ …${h.phoneHint}` : where };
+  }
+
   private async readMember(userId: string): Promise<Member> {
     const out = await this.db.send(new QueryCommand({
       TableName: this.table,

@@ -67,5 +67,7 @@ export type DevSession = z.infer<typeof DevSession>;
 export type DevUsers = z.infer<typeof DevUsers>;
 /** Local development only: move the server's clock forward, e.g. past a 7-day notice period. */
 export const DevClockBody = lazy(() => z.strictObject({ advanceDays: z.number().check(z.gte(0), z.lte(3650)) }));
+/** Local only: run the notifier now; with `reminders`, also write tomorrow's reminders as the daily schedule does. */
+export const DevNotifierBody = lazy(() => z.strictObject({ reminders: z._default(z.boolean(), false) }));
 export const DevClock = lazy(() => z.object({ now: z.iso.datetime() }));
 export type DevClock = z.infer<typeof DevClock>;

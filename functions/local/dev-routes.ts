@@ -1,8 +1,9 @@
 /**
- * Local-only routes (never in the route table, never deployed): list demo users, sign in, move the clock.
+ * Local-only routes (never in the route table, never deployed): list demo users, sign in, move the clock,
+ * run the notifier now and read the development outbox (every message the dev channels "sent").
  * Like a sign-up with Cognito, any valid user id gets a session: a new id is a new person with no role.
  */
-import { DevClockBody, DevSessionBody, type DevClock, type DevSession, type DevUsers } from '../contracts/me.js';
+import { DevClockBody, DevNotifierBody, DevSessionBody } from '../contracts/me.js';
 import { advanceSystemClock } from '../shared/clock.js';
 import { CommunityRepository } from '../community/repository.js';
 import { rolesOf } from '../community/rules.js';
@@ -12,9 +13,10 @@ import { errorResult, jsonHeaders, toErrorResult } from '../shared/http/error-re
 import type { HttpResult } from '../shared/http/types.js';
 import { parseJsonText, parseWith } from '../shared/http/parse-request.js';
 import type { DevAuth } from './dev-auth.js';
+import type { LocalNotifier } from './notifier.js';
 import { demoUsers } from './demo/people.js';
 
-const ok = (body: DevSession | DevUsers | DevClock): HttpResult => ({ statusCode: 200, headers: jsonHeaders, body: JSON.stringify(body) });
+const ok = (body: object): HttpResult => ({ statusCode: 200, headers: jsonHeaders, body: JSON.stringify(body) });
 
 async function session(body: Buffer, auth: DevAuth): Promise<HttpResult> {
   const { userId } = parseWith('body', DevSessionBody, parseJsonText(body.toString('utf8')));
@@ -23,8 +25,13 @@ async function session(body: Buffer, auth: DevAuth): Promise<HttpResult> {
   return ok({ ...signed, userId: member.id });
 }
 
-export async function handleDevRoute(method: string, path: string, body: Buffer, auth: DevAuth): Promise<HttpResult> {
+export async function handleDevRoute(method: string, path: string, body: Buffer, auth: DevAuth, notifier: LocalNotifier): Promise<HttpResult> {
   try {
+    if (method === 'GET' && path === '/api/dev/outbox') return ok(await notifier.outbox());
+    if (method === 'POST' && path === '/api/dev/notifier') {
+      const { reminders } = parseWith('body', DevNotifierBody, parseJsonText(body.toString('utf8') || '{}'));
+      return ok(await notifier.run({ reminders }));
+    }
     if (method === 'POST' && path === '/api/dev/session') return await session(body, auth);
     if (method === 'POST' && path === '/api/dev/clock') {
       const { advanceDays } = parseWith('body', DevClockBody, parseJsonText(body.toString('utf8')));

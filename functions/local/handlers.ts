@@ -11,4 +11,5 @@ export const handlerModules: Partial<Record<ContextName, () => Promise<{ handler
   activities: () => import('../activities/handler.js'),
   donations: () => import('../donations/handler.js'),
   ballots: () => import('../ballots/handler.js'),
+  notifications: () => import('../notifications/handler.js'),
 };

@@ -18,6 +18,7 @@ import { handleDevRoute } from './dev-routes.js';
 import { ENGINE_FILE, ensureTables, MEMORY, startEngine } from './dynamo.js';
 import { handlerModules, type LambdaHandler } from './handlers.js';
 import { isMediaPath, startLocalMedia } from './media-routes.js';
+import { startLocalNotifier } from './notifier.js';
 import { seedDemo } from './seed.js';
 import { serveStatic } from './static-site.js';
 
@@ -83,11 +84,12 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   const seeded = opts.seed === false ? false : await seedDemo();
   const handlers = await loadHandlers();
   const auth = createDevAuth(dataDir);
+  const notifier = startLocalNotifier((e) => process.stderr.write(`notifier run failed: ${e instanceof Error ? e.message : String(e)}\n`));
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const body = await readBody(req, BODY_LIMIT);
     if (body === 'too_large') return send(res, errorResult(413, { code: 'too_large', message: 'The request body is too large.' }));
-    if (url.pathname.startsWith('/api/dev/')) return send(res, await handleDevRoute(req.method ?? 'GET', url.pathname, body, auth));
+    if (url.pathname.startsWith('/api/dev/')) return send(res, await handleDevRoute(req.method ?? 'GET', url.pathname, body, auth, notifier));
     const match = matchRoute(req.method ?? 'GET', url.pathname);
     // Like API Gateway: public routes get no authorizer and so no claims, whatever the client sends.
     let claims: Record<string, string> | null = null;
@@ -99,7 +101,10 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
     const handler = handlers[context];
     if (!handler) return send(res, errorResult(404, { code: 'not_found', message: `No such endpoint: ${req.method} ${url.pathname}` }));
     const event = toEvent(req, url, body, match, claims);
-    send(res, asCloudFrontServes(await handler(event, lambdaContext(context, event.requestContext.requestId))));
+    const result = await handler(event, lambdaContext(context, event.requestContext.requestId));
+    send(res, asCloudFrontServes(result));
+    // Where AWS has the notifications table's stream: a write may have left notifications to send.
+    if (req.method !== 'GET' && (result.statusCode ?? 200) < 400) notifier.kick();
   }
 
   const server: Server = createServer((req, res) => {
@@ -122,6 +127,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await notifier.close();
       if (endpointFile) rmSync(endpointFile, { force: true });
       await engine.close();
       await media.close();

@@ -13,6 +13,22 @@ const Env = z.object({
   /** Set by the local platform: the folder uploads are written to and the key that signs their links. */
   MEDIA_LOCAL_DIR: z.optional(z.string().check(z.minLength(1))),
   MEDIA_LOCAL_SECRET: z.optional(z.string().check(z.minLength(16))),
+  /**
+   * How the notifier sends (issue #15): SMS through AWS End User Messaging SMS (`aws`), a domestic
+   * provider behind an HTTPS webhook (`webhook`), the development outbox (`dev`) or not at all (`off`);
+   * email through Amazon SES (`ses`), `dev` or `off`. Locally (a DYNAMODB_ENDPOINT) both default to `dev`.
+   */
+  NOTIFY_SMS: z.optional(z.enum(['aws', 'webhook', 'dev', 'off'])),
+  NOTIFY_EMAIL: z.optional(z.enum(['ses', 'dev', 'off'])),
+  /** SES: the verified sender, e.g. `Gongzhi <notify@example.org>`. */
+  NOTIFY_EMAIL_FROM: z.optional(z.string().check(z.minLength(3))),
+  /** End User Messaging SMS: the origination identity (phone number, sender id or pool ARN); optional. */
+  NOTIFY_SMS_ORIGINATION: z.optional(z.string().check(z.minLength(1))),
+  /** The webhook adapter: where `{to, text, id}` is POSTed, and the bearer token it is sent with. */
+  NOTIFY_SMS_WEBHOOK_URL: z.optional(z.url()),
+  NOTIFY_SMS_WEBHOOK_TOKEN: z.optional(z.string().check(z.minLength(16))),
+  /** The site's address, for links in messages. */
+  SITE_URL: z._default(z.url(), 'http://localhost:3000'),
   ...Object.fromEntries(contexts.map((c) => [tableDefs[c].envVar, z._default(z.string().check(z.minLength(3)), localTableName(c))])),
 });
 
@@ -22,6 +38,10 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   tables: Record<ContextName, string>;
   media: { bucket: string | undefined; localDir: string | undefined; localSecret: string | undefined };
+  notify: {
+    sms: 'aws' | 'webhook' | 'dev' | 'off'; email: 'ses' | 'dev' | 'off'; emailFrom: string | undefined; smsOrigination: string | undefined;
+    smsWebhook: { url: string; token: string | undefined } | undefined; siteUrl: string;
+  };
 };
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -36,6 +56,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     tables: Object.fromEntries(contexts.map((c) => [c, e[tableDefs[c].envVar]])) as Record<ContextName, string>,
     media: { bucket: e.MEDIA_BUCKET, localDir: e.MEDIA_LOCAL_DIR, localSecret: e.MEDIA_LOCAL_SECRET },
+    notify: {
+      sms: e.NOTIFY_SMS ?? (e.DYNAMODB_ENDPOINT ? 'dev' : 'off'), email: e.NOTIFY_EMAIL ?? (e.DYNAMODB_ENDPOINT ? 'dev' : 'off'),
+      emailFrom: e.NOTIFY_EMAIL_FROM, smsOrigination: e.NOTIFY_SMS_ORIGINATION,
+      smsWebhook: e.NOTIFY_SMS_WEBHOOK_URL ? { url: e.NOTIFY_SMS_WEBHOOK_URL, token: e.NOTIFY_SMS_WEBHOOK_TOKEN } : undefined,
+      siteUrl: e.SITE_URL.replace(/\/$/, ''),
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { handler as activities } from '../../functions/activities/handler.js';
 import { handler as ballots } from '../../functions/ballots/handler.js';
 import { handler as community } from '../../functions/community/handler.js';
 import { handler as donations } from '../../functions/donations/handler.js';
+import { handler as notifications } from '../../functions/notifications/handler.js';
 import { handler as proposals } from '../../functions/proposals/handler.js';
 import { decodePathPart } from '../../functions/local/adapter.js';
 import { serveStatic } from '../../functions/local/static-site.js';
@@ -44,7 +45,7 @@ describe('malformed percent-escapes in path parameters', () => {
     expect(ddb.calls()).toHaveLength(0);
   });
 
-  const handlers = { activities, ballots, community, donations, proposals };
+  const handlers = { activities, ballots, community, donations, proposals, notifications };
   const withParams = routes.filter((r) => r.path.includes('{'));
   it.each(withParams.map((r) => [r.id, r] as const))('%s: 401 for a visitor where a login is needed, else 400, and no database call', async (_id, row) => {
     const logs = captureLogs();

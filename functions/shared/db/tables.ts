@@ -59,6 +59,14 @@ export const tableDefs: Readonly<Record<ContextName, TableDef>> = {
     indexes: [gsi1(['ballotId', 'unitId']), { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', projection: 'ALL' },
       { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', projection: 'ALL' }],
   },
+  notifications: {
+    context: 'notifications', envVar: 'TABLE_NOTIFICATIONS',
+    // gsi1: a person's inbox by time; gsi2 (sparse, only unread ones): the unread count by a query;
+    // gsi3 (sparse, only while a message is owed): what the notifier sends next, by when it is due;
+    // gsi4 (sparse, only for people with no channel): a community's call list by day.
+    indexes: [gsi1(), { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk', projection: ['id'] }, { name: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', projection: 'ALL' },
+      { name: 'gsi4', pk: 'gsi4pk', sk: 'gsi4sk', projection: 'ALL' }],
+  },
 };
 
 /** Name of a table when nothing else is configured (local start-up and tests). */
