@@ -9,6 +9,7 @@ import type { Activity, Audience, Booking, MyBookings } from '../contracts/activ
 import { isResidentOf } from '../community/rules.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { ActivityDeps } from './deps.js';
+import { promotionNotice } from './notices.js';
 import type { SeatLimits } from './booking-writes.js';
 import { seatsOf, toActivity, toSummary, type ActivityItem } from './repository.js';
 import { freeSeats, inAudience, nextToPromote, positionOf, reserving, type Pool, type StoredBooking } from './rules.js';
@@ -167,7 +168,10 @@ async function promoteWaiting(deps: ActivityDeps, id: string, item?: ActivityIte
       limit: seats.capacity - b.s, ...(hold ? { generalLimit: seats.capacity - seats.prioritySeats - b.s, priorityLimit: seats.prioritySeats - b.s } : {}),
     };
     a = await deps.activities.promote(id, userId, b, pool, lim);
-    if (a) promoted++;
+    if (a) {
+      promoted++;
+      await deps.notify([promotionNotice(a, userId, b.id, deps.clock())]);
+    }
   }
   return promoted;
 }

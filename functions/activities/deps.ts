@@ -1,4 +1,5 @@
 import type { CommunityRepository } from '../community/repository.js';
+import type { Notify } from '../notifications/outbox.js';
 import type { Clock } from '../shared/clock.js';
 import type { ActivityRepository } from './repository.js';
 
@@ -7,4 +8,6 @@ export interface ActivityDeps {
   community: CommunityRepository;
   clock: Clock;
   newId: () => string;
+  /** Writes the notifications a change causes, after it (DESIGN rule 9). */
+  notify: Notify;
 }

@@ -8,6 +8,7 @@ import { createHandler } from '../shared/http/create-handler.js';
 import { activityRoutes } from './routes.js';
 import type { ContextImpls } from '../shared/http/types.js';
 import { newId } from '../shared/ids.js';
+import { createNotify } from '../notifications/outbox.js';
 import { book, cancelMine, getActivity, myBookings } from './bookings.js';
 import { CalendarFeedRepository } from './calendar-feed-repository.js';
 import { createFeed, feedCalendar, revokeFeed, spaceCalendar, type CalendarDeps } from './calendars.js';
@@ -22,7 +23,7 @@ const deps: CalendarDeps = {
   feeds: new CalendarFeedRepository(documentClient(), cfg.tables.activities),
   activities: new ActivityRepository(documentClient(), cfg.tables.activities),
   community: new CommunityRepository(documentClient(), cfg.tables.community),
-  clock: systemClock, newId,
+  clock: systemClock, newId, notify: createNotify(documentClient(), cfg.tables.notifications),
 };
 
 export const impls: ContextImpls<ContextRouteId<'activities'>> = {

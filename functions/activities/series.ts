@@ -2,6 +2,7 @@
 import type { Activity, CreateSeriesBody } from '../contracts/activities.js';
 import { AppError, BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import type { ActivityDeps } from './deps.js';
+import { moveNotices } from './notices.js';
 import { toActivity } from './repository.js';
 import { localDay, mayOrganise } from './rules.js';
 import { claimSpace, listSpaces, organiserAndSpace, place, timeProblem } from './schedule-activity.js';
@@ -74,5 +75,6 @@ export async function moveActivity(deps: ActivityDeps, callerId: string, id: str
     throw new ConflictError('The activity changed meanwhile (moved or cancelled); reload it.', 'changed');
   }
   if (localDay(String(a.startsAt)) !== localDay(to.startsAt)) await deps.activities.releaseSlot(String(a.communityId), space.id, localDay(String(a.startsAt)), id);
+  await deps.notify(moveNotices(moved, String(a.startsAt), deps.clock()));
   return toActivity(moved, deps.clock());
 }

@@ -3,6 +3,7 @@ import type { Activity, Booking } from '../contracts/activities.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.js';
 import { bookingOf, settled } from './bookings.js';
 import type { ActivityDeps } from './deps.js';
+import { cancelNotices } from './notices.js';
 import { toActivity, type ActivityItem } from './repository.js';
 import { localDay, mayOrganise, waitlist } from './rules.js';
 
@@ -16,8 +17,14 @@ async function loadAsOrganiser(deps: ActivityDeps, callerId: string, id: string)
 export async function cancelActivity(deps: ActivityDeps, callerId: string, id: string, reason: string): Promise<Activity> {
   const before = await loadAsOrganiser(deps, callerId, id);
   const after = await deps.activities.cancelActivity(id, reason);
-  if (!after) throw new ConflictError('This activity is already cancelled.', 'cancelled');
+  if (!after) {
+    // Cancelling again repairs what a failed first request may have left: everyone booked is told, once.
+    const now = await deps.activities.get(id);
+    if (now?.status === 'cancelled') await deps.notify(cancelNotices(now, deps.clock()));
+    throw new ConflictError('This activity is already cancelled.', 'cancelled');
+  }
   await deps.activities.releaseSlot(String(before.communityId), String(before.spaceId), localDay(String(before.startsAt)), id);
+  await deps.notify(cancelNotices(after, deps.clock()));
   return toActivity(after, deps.clock());
 }
 

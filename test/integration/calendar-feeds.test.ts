@@ -7,6 +7,7 @@ import { CalendarFeedRepository, feedKeys } from '../../functions/activities/cal
 import { createFeed, feedCalendar, revokeFeed, spaceCalendar, type CalendarDeps } from '../../functions/activities/calendars.js';
 import { book } from '../../functions/activities/bookings.js';
 import { ActivityRepository } from '../../functions/activities/repository.js';
+import { createNotify } from '../../functions/notifications/outbox.js';
 import { scheduleActivity } from '../../functions/activities/schedule-activity.js';
 import { cancelActivity } from '../../functions/activities/staff-actions.js';
 import { CommunityRepository } from '../../functions/community/repository.js';
@@ -41,6 +42,7 @@ beforeAll(async () => {
   const activities = new ActivityRepository(started.db, cfg.tables.activities);
   deps = {
     activities, community: new CommunityRepository(started.db, cfg.tables.community), clock: () => now, newId,
+    notify: createNotify(started.db, cfg.tables.notifications),
     feeds: new CalendarFeedRepository(activities.db, activities.table),
   };
   ids.tooOld = await schedule('leisure-garden', '2026-10-25', '09:00', '10:00');

@@ -8,6 +8,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { book } from '../../activities/bookings.js';
 import type { ActivityDeps } from '../../activities/deps.js';
 import { ActivityRepository } from '../../activities/repository.js';
+import { createNotify } from '../../notifications/outbox.js';
 import { scheduleSeries } from '../../activities/series.js';
 import { CommunityRepository } from '../../community/repository.js';
 import { systemClock } from '../../shared/clock.js';
@@ -21,7 +22,7 @@ export async function seedActivities(db: DynamoDBDocumentClient): Promise<void> 
   const cfg = config();
   const deps: ActivityDeps = {
     activities: new ActivityRepository(db, cfg.tables.activities), community: new CommunityRepository(db, cfg.tables.community),
-    clock: systemClock, newId,
+    clock: systemClock, newId, notify: createNotify(db, cfg.tables.notifications),
   };
   const now = deps.clock();
   const [from, until] = [beijingDate(now, 1), beijingDate(now, 27)];
