@@ -9,6 +9,7 @@ import type { Ballot, BallotResult, ReceiptList, RollTotals, Rule } from '../con
 import { ConflictError } from '../shared/errors.js';
 import { loadBallot, requireCommittee } from './access.js';
 import type { BallotDeps } from './deps.js';
+import { ballotNotices, representativesOf } from './notices.js';
 import type { Item } from './repository.js';
 import { addDays, CLOSE_SETTLE_MS, ruleOf } from './rules.js';
 import { tally, type CountedBallot } from './tally.js';
@@ -54,6 +55,8 @@ export async function closeBallot(deps: BallotDeps, callerId: string, ballotId: 
   if (!(await deps.ballots.close(ballotId, result as unknown as Item, noticeEndsAt))) {
     throw new ConflictError('This ballot is already closed.', 'already_closed');
   }
+  const people = representativesOf(await deps.ballots.ballotUnits(ballotId, ['representativeId']));
+  await deps.notify(ballotNotices(meta, people, { kind: 'ballot.published', params: { passed: result.outcome === 'passed' ? 'yes' : 'no' } }, now));
   return toBallot({ ...meta, status: 'closed', result, noticeEndsAt }, result.participation, now);
 }
 

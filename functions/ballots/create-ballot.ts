@@ -8,6 +8,7 @@ import type { Ballot, CreateBallotBody } from '../contracts/ballots.js';
 import { BadRequestError, ConflictError } from '../shared/errors.js';
 import { loadEstate, requireCommittee } from './access.js';
 import type { BallotDeps } from './deps.js';
+import { ballotNotices, representativesOf } from './notices.js';
 import { ballotKeys as k, type Item } from './repository.js';
 import { optionsOf, ruleKindOf } from './rules.js';
 import { toBallot } from './views.js';
@@ -50,5 +51,6 @@ export async function createBallot(deps: BallotDeps, callerId: string, body: Bod
     gsi2pk: k.estateBallots(estate.id), gsi2sk: `${now}#${id}`, gsi3pk: k.communityBallots(estate.communityId), gsi3sk: `${now}#${id}`,
   };
   await deps.ballots.createBallot(meta, units);
+  await deps.notify(ballotNotices(meta, representativesOf(units), { kind: 'ballot.opened', params: { opensAt: body.opensAt } }, now));
   return toBallot(meta, { units: 0, areaCentiM2: 0, heads: 0 }, now);
 }

@@ -1,4 +1,5 @@
 import type { CommunityRepository } from '../community/repository.js';
+import type { Notify } from '../notifications/outbox.js';
 import type { Clock } from '../shared/clock.js';
 import type { WriteLimits } from '../shared/write-limits.js';
 import type { BallotCache } from './ballot-cache.js';
@@ -23,4 +24,6 @@ export interface BallotDeps {
   newId: () => string;
   /** Unguessable codes: receipts (10 characters) and per-ballot head keys. */
   randomCode: (length: number) => string;
+  /** Writes the notifications a change causes, after it (DESIGN rule 9). */
+  notify: Notify;
 }

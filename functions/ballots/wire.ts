@@ -4,6 +4,7 @@ import { CommunityRepository } from '../community/repository.js';
 import { systemClock } from '../shared/clock.js';
 import type { Config } from '../shared/config.js';
 import { newId } from '../shared/ids.js';
+import { createNotify } from '../notifications/outbox.js';
 import { WriteLimits } from '../shared/write-limits.js';
 import { BallotCache } from './ballot-cache.js';
 import { randomCode } from './codes.js';
@@ -20,5 +21,5 @@ export const createBallotDeps = (db: DynamoDBDocumentClient, cfg: Pick<Config, '
   community: new CommunityRepository(db, cfg.tables.community),
   writeLimits: new WriteLimits(db, cfg.tables.ballots),
   registry: new RegistryReader(db, cfg.tables.community),
-  cache: new BallotCache(), clock: systemClock, newId, randomCode,
+  cache: new BallotCache(), clock: systemClock, newId, randomCode, notify: createNotify(db, cfg.tables.notifications),
 });

@@ -75,5 +75,9 @@ export async function decideRequest(deps: RegistryDeps, callerId: string, id: st
     action: after.status === 'accepted' ? 'household.accept' : 'household.refuse', subject: after.householdId ?? after.estateId,
     evidence: after.reason, details: { requestId: id, userId: after.userId },
   });
+  // The applicant is told (a retried decision, which reaches here again, tells once).
+  await deps.notify([{ userId: after.userId, communityId: after.communityId, kind: 'household.decided', key: `household#${id}`,
+    params: { decision: after.status === 'accepted' ? 'accept' : 'refuse', household: after.householdId ?? after.estateId, reason: after.reason ?? '' },
+    link: '/join', at: after.decidedAt! }]);
   return view(after);
 }

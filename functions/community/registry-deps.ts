@@ -1,4 +1,5 @@
 /** What the registry's use cases need, and who may use them: from the caller's id and the community table only. */
+import { createNotify, type Notify } from '../notifications/outbox.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { WriteLimits } from '../shared/write-limits.js';
 import type { ContextName } from '../routes.js';
@@ -30,6 +31,8 @@ export interface RegistryDeps {
   personal: PersonalData;
   clock: Clock;
   newId: () => string;
+  /** Writes the notifications a change causes, after it (DESIGN rule 9). */
+  notify: Notify;
 }
 
 export const createRegistryDeps = (db: DynamoDBDocumentClient, tables: Readonly<Record<ContextName, string>>, clock: Clock, newId: () => string): RegistryDeps => {
@@ -38,7 +41,7 @@ export const createRegistryDeps = (db: DynamoDBDocumentClient, tables: Readonly<
     members: new CommunityRepository(db, table), writeLimits: new WriteLimits(db, table), registry: new RegistryRepository(db, table), roles: new RolesRepository(db, table),
     households: new HouseholdsRepository(db, table), audit: new AuditLog(db, table), codes: new CodesRepository(db, table),
     memberships: new MembershipRepository(db, table), requests: new RequestsRepository(db, table), personal: new PersonalData(db, tables),
-    clock, newId,
+    clock, newId, notify: createNotify(db, tables.notifications),
   };
 };
 

@@ -3,6 +3,7 @@ import type { CommunityRepository } from '../community/repository.js';
 import type { RegistryRepository } from '../community/registry-repository.js';
 import { isStaffOf, type Member } from '../community/rules.js';
 import { communityOfId } from '../contracts/common.js';
+import type { Notify } from '../notifications/outbox.js';
 import type { Clock } from '../shared/clock.js';
 import { BadRequestError, ForbiddenError } from '../shared/errors.js';
 import type { LinkedProposal, LedgerRepository } from './repository.js';
@@ -16,6 +17,8 @@ export interface LedgerDeps {
   communities: Pick<RegistryRepository, 'getCommunity'>;
   proposals: { get(id: string): Promise<LinkedProposal | null> };
   clock: Clock;
+  /** Writes the notifications a change causes, after it (DESIGN rule 9). */
+  notify: Notify;
 }
 
 export const person = (m: Member) => ({ id: m.id, name: m.displayName });

@@ -131,10 +131,23 @@ const projectIdOf = (state: LedgerState, id: string): string | null => {
 export async function confirmGift(deps: LedgerDeps, callerId: string, headers: Headers, id: string, body: In<typeof ConfirmBody>): Promise<LedgerEntryFull> {
   const key = idempotencyKey(headers, false);
   const { m, communityId } = await staffOrKeeper(deps, callerId, 'staff');
+  let gift: ChainItem | undefined;
   const item = await write(deps, {
     communityId, callerId, routeId: 'donations.confirm', key, request: { id, body },
-    draft: (state) => ({ payload: { kind: 'confirmation', confirms: id, note: body.note ?? null }, projectId: projectIdOf(state, id), enteredBy: person(m) }),
+    draft: (state) => {
+      const at = state.byId.get(id);
+      gift = at === undefined ? undefined : state.items[at];
+      return { payload: { kind: 'confirmation', confirms: id, note: body.note ?? null }, projectId: projectIdOf(state, id), enteredBy: person(m) };
+    },
   });
+  // The donor is told (a gift is confirmed once; a replayed request finds the same key, DESIGN rule 9).
+  const donor = gift?.p?.donorUserId;
+  if (gift && donor) {
+    const e = gift.e;
+    const what = e.kind === 'money_gift' ? `¥${(e.amountFen / 100).toFixed(2)}` : e.kind === 'in_kind_gift' ? `${e.item} ×${e.quantity}${e.unit}` : e.id;
+    await deps.notify([{ userId: donor, communityId, kind: 'gift.confirmed', key: `confirmed#${id}`, params: { what, seq: item.e.position + 1 },
+      link: `/ledger?community=${communityId}`, at: deps.clock() }]);
+  }
   return answer(item);
 }
 

@@ -4,6 +4,7 @@ import { RegistryRepository } from '../community/registry-repository.js';
 import { CommunityRepository } from '../community/repository.js';
 import type { Clock } from '../shared/clock.js';
 import type { Config } from '../shared/config.js';
+import { createNotify } from '../notifications/outbox.js';
 import { newId } from '../shared/ids.js';
 import { LedgerRepository, ProposalReader } from './repository.js';
 import { LedgerStore } from './store.js';
@@ -16,6 +17,6 @@ export function createLedgerDeps(db: DynamoDBDocumentClient, cfg: Pick<Config, '
     community: new CommunityRepository(db, cfg.tables.community),
     communities: new RegistryRepository(db, cfg.tables.community),
     proposals: new ProposalReader(db, cfg.tables.proposals),
-    clock,
+    clock, notify: createNotify(db, cfg.tables.notifications),
   };
 }

@@ -1,4 +1,5 @@
 import type { CommunityRepository } from '../community/repository.js';
+import type { Notify } from '../notifications/outbox.js';
 import type { Clock } from '../shared/clock.js';
 import type { WriteLimits } from '../shared/write-limits.js';
 import type { CommentRepository } from './comment-repository.js';
@@ -17,4 +18,6 @@ export interface ProposalDeps {
   writeLimits: WriteLimits;
   clock: Clock;
   newId: () => string;
+  /** Writes the notifications a change causes, after it (DESIGN rule 9). */
+  notify: Notify;
 }

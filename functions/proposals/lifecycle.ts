@@ -4,6 +4,7 @@ import type { Proposal } from '../contracts/proposals.js';
 import { ConflictError, ForbiddenError } from '../shared/errors.js';
 import { limitWrite, load, personOf, refused, requireModerator, requireResident, requireStep, timelineEvent } from './access.js';
 import type { ProposalDeps } from './deps.js';
+import { tellBackers } from './notices.js';
 import { present } from './read-proposals.js';
 import { inNoticePeriod, noticeEnd } from './rules.js';
 
@@ -38,7 +39,9 @@ export async function answer(deps: ProposalDeps, callerId: string, id: string, b
   };
   const event = timelineEvent(deps, 'answered', personOf(member), { text: body.reason ?? null });
   const done = await deps.lifecycle.answer(proposal, event, stored as Parameters<typeof deps.lifecycle.answer>[2]);
-  return show(deps)(done ?? await refused(deps, 'answer', id, 'The proposal changed; try again.'));
+  const answered = show(deps)(done ?? await refused(deps, 'answer', id, 'The proposal changed; try again.'));
+  await tellBackers(deps, answered, member.id, { kind: 'proposal.answered', key: 'answered', params: { decision: body.decision, note: body.reason ?? '' } });
+  return answered;
 }
 
 export async function fileObjection(deps: ProposalDeps, callerId: string, id: string, reason: string): Promise<Proposal> {

@@ -92,6 +92,12 @@ export class ProposalRepository {
     return out.Item !== undefined;
   }
 
+  /** Who backs the proposal now (its notifications go to them and its author). */
+  async backers(id: string): Promise<string[]> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: proposalKeys.pk(id), sk: 'META' }, ProjectionExpression: 'supporters' }));
+    return [...((out.Item as MetaItem | undefined)?.supporters ?? [])];
+  }
+
   /** The caller's backing and the current count, read strongly so it reflects the caller's last write. */
   async supportState(id: string, userId: string): Promise<SupportSnapshot | null> {
     const out = await this.db.send(new GetCommand({

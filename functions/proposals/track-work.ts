@@ -4,6 +4,7 @@ import { ConflictError } from '../shared/errors.js';
 import type { MediaStore } from '../shared/media/index.js';
 import { load, personOf, refused, requireModerator, requireStep, timelineEvent } from './access.js';
 import type { ProposalDeps } from './deps.js';
+import { tellBackers } from './notices.js';
 import { present } from './read-proposals.js';
 import { photoKey } from './request-photo-upload.js';
 import { isFinal } from './rules.js';
@@ -22,20 +23,26 @@ export async function startWork(deps: ProposalDeps, callerId: string, id: string
     throw new ConflictError('The answer is not final yet: the notice period must end and every objection needs a response.', 'not_final');
   }
   const done = await deps.lifecycle.startWork(proposal, timelineEvent(deps, 'work_started', personOf(member), { text: note ?? null }));
-  return present(done ?? await refused(deps, 'start', id, 'An objection arrived; respond to it first.'), now);
+  const started = present(done ?? await refused(deps, 'start', id, 'An objection arrived; respond to it first.'), now);
+  await tellBackers(deps, started, member.id, { kind: 'proposal.progress', key: 'started', params: { step: 'started', note: note ?? '' } });
+  return started;
 }
 
 export async function addMilestone(deps: ProposalDeps, callerId: string, id: string, m: { title: string; date: string; progress?: number }): Promise<Proposal> {
   const { member, proposal } = await loadForWork(deps, callerId, id, 'milestone');
   const event = timelineEvent(deps, 'milestone', personOf(member), { text: m.title, date: m.date, progress: m.progress ?? null });
   const done = await deps.lifecycle.milestone(proposal, event);
-  return present(done ?? await refused(deps, 'milestone', id, 'The proposal changed; try again.'), deps.clock());
+  const updated = present(done ?? await refused(deps, 'milestone', id, 'The proposal changed; try again.'), deps.clock());
+  await tellBackers(deps, updated, member.id, { kind: 'proposal.progress', key: `milestone#${event.id}`, params: { step: 'milestone', note: m.title } });
+  return updated;
 }
 
 export async function complete(deps: ProposalDeps, callerId: string, id: string, outcome: string): Promise<Proposal> {
   const { member, proposal } = await loadForWork(deps, callerId, id, 'complete');
   const done = await deps.lifecycle.complete(proposal, timelineEvent(deps, 'completed', personOf(member), { text: outcome, progress: 100 }));
-  return present(done ?? await refused(deps, 'complete', id, 'The proposal changed; try again.'), deps.clock());
+  const completed = present(done ?? await refused(deps, 'complete', id, 'The proposal changed; try again.'), deps.clock());
+  await tellBackers(deps, completed, member.id, { kind: 'proposal.progress', key: 'completed', params: { step: 'completed', note: outcome } });
+  return completed;
 }
 
 /** Attaches a photo that was uploaded through its upload link; refuses one that never arrived. */

@@ -4,6 +4,7 @@ import { CommunityRepository } from '../community/repository.js';
 import { systemClock } from '../shared/clock.js';
 import type { Config } from '../shared/config.js';
 import { newId } from '../shared/ids.js';
+import { createNotify } from '../notifications/outbox.js';
 import { WriteLimits } from '../shared/write-limits.js';
 import { CommentRepository } from './comment-repository.js';
 import type { ProposalDeps } from './deps.js';
@@ -22,5 +23,6 @@ export function createProposalDeps(db: DynamoDBDocumentClient, cfg: Pick<Config,
     writeLimits: new WriteLimits(db, cfg.tables.proposals),
     clock: systemClock,
     newId,
+    notify: createNotify(db, cfg.tables.notifications),
   };
 }

@@ -15,6 +15,7 @@ import { systemClock } from '../../functions/shared/clock.js';
 import { config } from '../../functions/shared/config.js';
 import { documentClient } from '../../functions/shared/db/client.js';
 import { newId } from '../../functions/shared/ids.js';
+import { createNotify } from '../../functions/notifications/outbox.js';
 import { usePlatform } from '../support/platform.js';
 
 usePlatform();
@@ -25,6 +26,7 @@ function container(repo = new LedgerRepository(documentClient(), config().tables
     repo, store: new LedgerStore(repo, systemClock, newId), community: new CommunityRepository(documentClient(), config().tables.community),
     communities: new RegistryRepository(documentClient(), config().tables.community),
     proposals: new ProposalReader(documentClient(), config().tables.proposals), clock: systemClock,
+    notify: createNotify(documentClient(), config().tables.notifications),
   };
 }
 const gift = (amountFen: number) => ({ type: 'money' as const, amountFen, currency: 'CNY' as const, channel: 'cash' as const, visibility: 'public' as const });
