@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { repoRoot } from './paths.js';
 
 export const lambdaBundle = {
-  /** esbuild target; follows the Lambda runtime in context-function.ts. */
+  /** esbuild target; follows the Lambda runtime in lambda-function.ts. */
   target: 'node24',
   minify: true,
   mainFields: ['module', 'main'],

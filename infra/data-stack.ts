@@ -1,7 +1,10 @@
-/** The data stack: one DynamoDB table per bounded context (from the shared definitions) and the photo bucket. */
+/**
+ * The data stack: one DynamoDB table per bounded context (from the shared definitions) and the photo
+ * bucket. Only the notifications table has a stream: it is the outbox, and its new items wake the notifier.
+ */
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
-  AttributeType, BillingMode, ProjectionType, Table, TableEncryption, type ITable,
+  AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption, type ITable,
 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -11,6 +14,9 @@ import { tableOutput } from '../functions/admin/connect.js';
 import { MediaBucket } from './media-bucket.js';
 
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
+
+/** Tables with a stream, and what it carries: the notifier reads only new items (infra/notifier.ts). */
+export const streamedTables: Readonly<Partial<Record<ContextName, StreamViewType>>> = { notifications: StreamViewType.NEW_IMAGE };
 
 export interface DataStackProps extends StackProps {
   /** Origins whose pages upload photos (CORS of the media bucket). */
@@ -22,6 +28,8 @@ export class DataStack extends Stack {
   readonly tables: Readonly<Record<ContextName, ITable>>;
   /** Proposal photos, uploaded through pre-signed links and served by CloudFront under /media/. */
   readonly media: Bucket;
+  /** The notifications table's stream (new images): the notifier's event source reads it. */
+  readonly notificationStreamArn: string;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -32,6 +40,7 @@ export class DataStack extends Stack {
       new CfnOutput(this, tableOutput(c), { key: tableOutput(c), value: tables[c].tableName, description: `The ${c} table` });
     }
     this.tables = tables;
+    this.notificationStreamArn = tables.notifications.tableStreamArn!;
     this.media = new MediaBucket(this, 'Media', { siteOrigins: props.siteOrigins }).bucket;
   }
 
@@ -47,6 +56,7 @@ export class DataStack extends Stack {
       encryption: TableEncryption.AWS_MANAGED,
       // Short-lived items (the per-person write counts of shared/write-limits.ts) carry `expiresAt`.
       timeToLiveAttribute: 'expiresAt',
+      ...(streamedTables[def.context] ? { stream: streamedTables[def.context] } : {}),
     });
     for (const index of def.indexes) {
       table.addGlobalSecondaryIndex({

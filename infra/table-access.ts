@@ -17,21 +17,45 @@ export const writeActions = [
  */
 export const personalActions = ['dynamodb:Scan', 'dynamodb:UpdateItem'] as const;
 
+/**
+ * Producing notifications (functions/notifications/outbox.ts): one conditional put per person and
+ * change, nothing else. The notifications table is the outbox, and producers never read it.
+ */
+export const notifyActions = ['dynamodb:PutItem'] as const;
+
 export interface TableAccess {
   readonly write: readonly ContextName[];
   readonly read: readonly ContextName[];
   /** Tables scanned for a person's data and rewritten with their pseudonym (the community context). */
   readonly personal?: readonly ContextName[];
+  /** Writes notifications after its changes: PutItem on the notifications table (`notifyActions`) and its name. */
+  readonly notify?: boolean;
 }
+
+/** The contexts whose use cases tell people what happened to them (DESIGN rule 9). */
+export const notifyingContexts: readonly ContextName[] = ['community', 'proposals', 'activities', 'donations', 'ballots'];
 
 const overrides: Partial<Record<ContextName, TableAccess>> = {
   // The community context keeps the registry and memberships in its own table; for PIPL it finds
-  // and pseudonymizes a person's items in every table.
-  community: { write: ['community'], read: [], personal: ['community', 'proposals', 'activities', 'donations', 'ballots'] },
+  // and pseudonymizes a person's items in every table (functions/community/my-data.ts walks `contexts`).
+  community: { write: ['community'], read: [], personal: ['community', 'proposals', 'activities', 'donations', 'ballots', 'notifications'] },
   proposals: { write: ['proposals'], read: ['community'] },
   // The ledger links a project to an accepted proposal, read from the proposals table.
   donations: { write: ['donations'], read: ['community', 'proposals'] },
 };
 
-export const tableAccess = (context: ContextName): TableAccess =>
-  overrides[context] ?? { write: [context], read: context === 'community' ? [] : ['community'] };
+export const tableAccess = (context: ContextName): TableAccess => ({
+  ...(overrides[context] ?? { write: [context], read: context === 'community' ? [] : ['community'] }),
+  notify: notifyingContexts.includes(context),
+});
+
+/**
+ * The notifier (infra/notifier.ts): it reads what is owed and the people's settings and marks what it
+ * sent in the notifications table (no Delete, no BatchWrite, no Scan), and for the daily reminders
+ * reads the community registry and tomorrow's activities and writes their notifications.
+ */
+export const notifierAccess: Readonly<Partial<Record<ContextName, readonly string[]>>> = {
+  notifications: [...readActions, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  community: readActions,
+  activities: readActions,
+};

@@ -41,11 +41,14 @@ describe('api stack: functions', () => {
   it('passes each function the names of exactly the tables (and, for proposals, the photo bucket) it is granted', () => {
     const env = (c: ContextName) => fnResource(c).Properties.Environment.Variables as Record<string, unknown>;
     expect(Object.keys(env('proposals')).sort()).toEqual(
-      ['LOG_LEVEL', 'MEDIA_BUCKET', 'NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'TABLE_COMMUNITY', 'TABLE_PROPOSALS']);
+      ['LOG_LEVEL', 'MEDIA_BUCKET', 'NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'TABLE_COMMUNITY', 'TABLE_NOTIFICATIONS', 'TABLE_PROPOSALS']);
     // The community function also reaches every other table, narrowly, for a person's own data
     // (PIPL: "my data" download and leaving the platform).
     expect(Object.keys(env('community')).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'TABLE_ACTIVITIES',
-      'TABLE_BALLOTS', 'TABLE_COMMUNITY', 'TABLE_DONATIONS', 'TABLE_PROPOSALS']);
+      'TABLE_BALLOTS', 'TABLE_COMMUNITY', 'TABLE_DONATIONS', 'TABLE_NOTIFICATIONS', 'TABLE_PROPOSALS']);
+    // The notifications API reads the community registry to authorize, and nothing else.
+    expect(Object.keys(env('notifications')).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'TABLE_COMMUNITY',
+      'TABLE_NOTIFICATIONS']);
     // No default community: every request names its community (or it follows from the caller or the object).
     expect(env('proposals')).toMatchObject({ LOG_LEVEL: 'info' });
   });
