@@ -2,12 +2,11 @@
  * Which context's Lambda signs photo uploads, and the least it needs for that: presigned PUTs are
  * only as good as the signer's own s3:PutObject, and attaching a photo checks it with HeadObject.
  */
-import { Stack, Validations } from 'aws-cdk-lib';
 import { Grant, type IRole } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import type { ContextName } from '../functions/routes.js';
+import { acknowledgeWildcard } from './acknowledge.js';
 import { mediaKeyPrefix } from './media-bucket.js';
 
 export const mediaContexts: readonly ContextName[] = ['proposals'];
@@ -21,23 +20,6 @@ export function grantMedia(fn: LambdaFunction, bucket: IBucket): void {
   Grant.addToPrincipal({ grantee: role, actions: [...mediaObjectActions], resourceArns: [bucket.arnForObjects(`${mediaKeyPrefix}*`)] });
   // Without ListBucket S3 answers HeadObject of a photo never uploaded with 403, not 404.
   Grant.addToPrincipal({ grantee: role, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
-  acknowledgeObjectWildcard(role, bucket.arnForObjects(`${mediaKeyPrefix}*`));
-}
-
-/**
- * cdk-nag names a resource the way the template spells it, and a cross-stack ARN is spelled only
- * once references are resolved (after aspects, before validation plugins): so the finding for
- * this one resource is acknowledged then, by its exact name, and nothing broader.
- */
-function acknowledgeObjectWildcard(role: IRole, objects: string): void {
-  role.node.addValidation({
-    validate: () => {
-      const resource = flattenCfnReference(Stack.of(role).resolve(objects));
-      Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${resource}]`,
-        reason: 'Photo keys are new ids made per upload, so the grant names the proposals/ prefix of the media bucket, for PutObject (what upload links allow) and GetObject (HeadObject before attaching) only.',
-      });
-      return [];
-    },
-  });
+  acknowledgeWildcard(role, bucket.arnForObjects(`${mediaKeyPrefix}*`),
+    'Photo keys are new ids made per upload, so the grant names the proposals/ prefix of the media bucket, for PutObject (what upload links allow) and GetObject (HeadObject before attaching) only.');
 }
