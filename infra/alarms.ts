@@ -1,6 +1,7 @@
 /**
  * The alarms an operator is woken for, each with the threshold's reason in its description: the API's
- * 5xx rate and a surge of 4xx, every function's errors and throttles, every table's throttling.
+ * 5xx rate and a surge of 4xx, every function's errors and throttles, every table's throttling, and
+ * anything on a dead-letter queue (the notifier's).
  * Every alarm notifies the topic on entering ALARM and again on returning to OK.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
@@ -10,6 +11,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 
 export const alarmPeriod = Duration.minutes(5);
@@ -22,7 +24,7 @@ export const thresholds = {
   /** % of requests refused with 4xx in 5 minutes, once at least `min4xxRequests` came (1 a second). */
   clientErrorPercent: 50,
   min4xxRequests: 300,
-  /** Any function error, function throttle or table throttle event in 5 minutes. */
+  /** Any function error, function throttle or table throttle event in 5 minutes; any dead letter. */
   events: 1,
 } as const;
 
@@ -92,14 +94,24 @@ export class AlarmSet {
     });
   }
 
-  fn(name: string, fn: IFunction): void {
+  /** `errorsMean`: what a failed invocation of this function means, when not an API handler's crash. */
+  fn(name: string, fn: IFunction, errorsMean?: string): void {
     this.add(`${name}Errors`, fn.metricErrors({ period: alarmPeriod, statistic: 'Sum' }), {
       threshold: thresholds.events,
-      description: `The ${name} function failed an invocation in the last 5 minutes. Its handler answers every thrown error, so this is a crash, a 10 s timeout, memory exhaustion or a failed cold start: read its log group.`,
+      description: `The ${name} function failed an invocation in the last 5 minutes. ${errorsMean
+        ?? 'Its handler answers every thrown error, so this is a crash, a 10 s timeout, memory exhaustion or a failed cold start: read its log group.'}`,
     });
     this.add(`${name}Throttles`, fn.metricThrottles({ period: alarmPeriod, statistic: 'Sum' }), {
       threshold: thresholds.events,
       description: `Lambda refused to run the ${name} function for lack of concurrency in the last 5 minutes, and callers got errors. New accounts may have a concurrency quota as low as 10: ask for more in Service Quotas.`,
+    });
+  }
+
+  /** Messages visible on a dead-letter queue: something was given up on and waits for the operator. */
+  deadLetters(name: string, queue: IQueue, meaning: string): void {
+    this.add(`${name}DeadLetters`, queue.metricApproximateNumberOfMessagesVisible({ period: alarmPeriod, statistic: 'Maximum' }), {
+      threshold: thresholds.events,
+      description: `The ${name} dead-letter queue holds messages (at least ${thresholds.events}). ${meaning} The alarm stays on until the queue is emptied (read, then purge it).`,
     });
   }
 

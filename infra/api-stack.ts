@@ -1,7 +1,7 @@
 /**
  * The api stack: one Lambda per bounded context that has routes, an HTTP API with one route per
- * row of functions/routes.ts (JWT-authorized unless the row is public), and Cognito; with the
- * alarms, dashboard and budget that watch them (observability.ts).
+ * row of functions/routes.ts (JWT-authorized unless the row is public), Cognito and the notifier
+ * (notifier.ts); with the alarms, dashboard and budget that watch them (observability.ts).
  */
 import { Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import {
@@ -18,7 +18,9 @@ import { contexts, routes, type ContextName } from '../functions/routes.js';
 import { Auth } from './auth.js';
 import { ContextFunction } from './context-function.js';
 import { grantMedia, mediaContexts } from './media-access.js';
+import { Notifier } from './notifier.js';
 import { Observability } from './observability.js';
+import type { NotifySettings } from './settings.js';
 
 export interface ApiStackProps extends StackProps {
   readonly tables: Readonly<Record<ContextName, ITable>>;
@@ -30,6 +32,8 @@ export interface ApiStackProps extends StackProps {
   /** Subscribed to the alarm topic when given (settings.ts `alarmEmail`). */
   readonly alarmEmail: string | undefined;
   readonly monthlyBudgetUsd: number;
+  /** The notifier's channels (settings.ts `notify*`); its links point at the first of `siteOrigins`. */
+  readonly notify: NotifySettings;
 }
 
 /** Unknown paths reach the community Lambda, whose router answers with the API's own 404 body. */
@@ -39,6 +43,7 @@ export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly auth: Auth;
   readonly functions: Partial<Record<ContextName, ContextFunction>> = {};
+  readonly notifier: Notifier;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -74,10 +79,15 @@ export class ApiStack extends Stack {
     const catchAll = this.httpApi.addRoutes({ path: catchAllPath, methods: [HttpMethod.ANY], integration: community });
     this.acknowledgePublic(catchAll, 'The catch-all only answers 404 for unknown paths and reads no identity.');
 
+    this.notifier = new Notifier(this, 'Notifier', {
+      tables: props.tables, logLevel: props.logLevel, notify: props.notify, siteUrl: props.siteOrigins[0]!,
+    });
+
     this.observability = new Observability(this, 'Observability', {
       httpApi: this.httpApi,
       functions: Object.fromEntries(Object.entries(this.functions).map(([c, f]) => [c, f.fn])),
       tables: props.tables,
+      notifier: this.notifier,
       alarmEmail: props.alarmEmail,
       monthlyBudgetUsd: props.monthlyBudgetUsd,
     });

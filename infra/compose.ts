@@ -27,6 +27,7 @@ export function composeApp(app: App, options: ComposeOptions) {
     logLevel: settings.logLevel,
     alarmEmail: settings.alarmEmail,
     monthlyBudgetUsd: settings.monthlyBudgetUsd,
+    notify: settings.notify,
   });
   const site = new SiteStack(app, 'GongzhiSite', {
     env,

@@ -1,6 +1,7 @@
 /**
  * One CloudWatch dashboard per deployment: the alarms' states, then the API, the functions and the
- * tables, one graph per measure with a line per function or table, so a new context shows up by itself.
+ * tables, one graph per measure with a line per function or table, so a new context shows up by itself;
+ * and the dead-letter queues.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -9,6 +10,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { errorRate, tableThrottles, thresholds } from './alarms.js';
 
@@ -17,6 +19,8 @@ export interface DashboardSources {
   readonly functions: readonly { readonly name: string; readonly fn: IFunction }[];
   readonly tables: readonly { readonly name: string; readonly table: ITable }[];
   readonly alarms: readonly IAlarm[];
+  /** Dead-letter queues: their visible messages, one line each. */
+  readonly queues: readonly { readonly name: string; readonly queue: IQueue }[];
 }
 
 const period = Duration.minutes(5);
@@ -81,6 +85,10 @@ export function createDashboard(scope: Construct, id: string, s: DashboardSource
         perTable('DynamoDB consumed RCU', (t, label) => t.metricConsumedReadCapacityUnits({ period, statistic: 'Sum', label })),
         perTable('DynamoDB consumed WCU', (t, label) => t.metricConsumedWriteCapacityUnits({ period, statistic: 'Sum', label })),
         graph('DynamoDB throttle events', tables.map(({ name, table }) => tableThrottles(name, table))),
+      ],
+      [
+        graph('Dead letters (visible messages)', s.queues.map(({ name, queue }) =>
+          queue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum', label: name }))),
       ],
     ],
   });

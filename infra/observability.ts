@@ -9,6 +9,7 @@ import type { Dashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ContextName } from '../functions/routes.js';
 import { AlarmTopic } from './alarm-topic.js';
@@ -22,11 +23,15 @@ export interface ObservabilityProps {
   readonly functions: Readonly<Partial<Record<ContextName, IFunction>>>;
   /** Every table: each gets a throttle alarm and its dashboard lines. */
   readonly tables: Readonly<Record<ContextName, ITable>>;
+  /** The notifier (notifier.ts): its errors and throttles alarms and dashboard lines, and its dead letters. */
+  readonly notifier: { readonly fn: IFunction; readonly deadLetters: IQueue };
   readonly alarmEmail: string | undefined;
   readonly monthlyBudgetUsd: number;
 }
 
 const pascal = (c: string) => `${c[0]!.toUpperCase()}${c.slice(1)}`;
+
+const notifierErrorsMean = 'A run that could not send a message fails on purpose (after giving the message back), so this is a provider refusing or timing out (SES, SMS, the webhook), a missing permission or a crash: read its log group for "not sent".';
 
 export class Observability extends Construct {
   readonly topic: Topic;
@@ -35,16 +40,23 @@ export class Observability extends Construct {
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
     this.topic = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail }).topic;
-    const functions = Object.entries(props.functions).map(([c, fn]) => ({ name: pascal(c), fn: fn! }));
+    const functions = [
+      ...Object.entries(props.functions).map(([c, fn]) => ({ name: pascal(c), fn: fn! })),
+      { name: 'Notifier', fn: props.notifier.fn },
+    ];
     const tables = (Object.keys(props.tables) as ContextName[])
       .map((c) => ({ name: pascal(c), table: props.tables[c] }));
 
     const alarms = new AlarmSet(this, this.topic);
     alarms.api(props.httpApi);
-    for (const { name, fn } of functions) alarms.fn(name, fn);
+    for (const { name, fn } of functions) alarms.fn(name, fn, fn === props.notifier.fn ? notifierErrorsMean : undefined);
+    alarms.deadLetters('Notifier', props.notifier.deadLetters,
+      'The notifier gave up on a stream batch after its retries, a schedule could not invoke it, or a scheduled run failed three times: read the message and the notifier\'s log group. What is owed stays owed in the table; the next drain tries again.');
     for (const { name, table } of tables) alarms.table(name, table);
 
-    this.dashboard = createDashboard(this, 'Dashboard', { api: props.httpApi, functions, tables, alarms: alarms.alarms });
+    this.dashboard = createDashboard(this, 'Dashboard', {
+      api: props.httpApi, functions, tables, alarms: alarms.alarms, queues: [{ name: 'Notifier', queue: props.notifier.deadLetters }],
+    });
     createBudget(this, 'MonthlyBudget', { limitUsd: props.monthlyBudgetUsd, topic: this.topic });
 
     // Printed after `cdk deploy`: where to subscribe more people, and which dashboard to open.

@@ -69,6 +69,7 @@ describe('cdk-nag (AwsSolutions)', () => {
     expect(new Set(rules.map((id) => id.replace(/\[.*$/, '')))).toEqual(new Set([
       'AwsSolutions-APIG4', 'AwsSolutions-CFR1', 'AwsSolutions-CFR2', 'AwsSolutions-CFR4', 'AwsSolutions-COG2',
       'AwsSolutions-COG8', 'AwsSolutions-IAM4', 'AwsSolutions-IAM5', 'AwsSolutions-L1', 'AwsSolutions-S1',
+      'AwsSolutions-SQS3',
     ]));
     const apig4 = acknowledgements(synth.app).filter(([, id]) => id === 'AwsSolutions-APIG4').map(([path]) => path);
     expect(apig4).toHaveLength(routes.filter((r) => r.access === 'public').length + 1);
