@@ -16,7 +16,7 @@ const lambdaBuild: BuildOptions = {
   alias: { ...lambdaBundle.alias },
 };
 
-export interface BundleRow { context: ContextName | 'floor'; rawBytes: number; gzipBytes: number; coldImportMs: number }
+export interface BundleRow { context: ContextName | 'floor' | 'notifier'; rawBytes: number; gzipBytes: number; coldImportMs: number }
 
 function importOnce(file: string): number {
   const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t))`;
@@ -42,6 +42,8 @@ export async function benchBundles(outDir: string, runs = 9): Promise<BundleRow[
   const entries: [BundleRow['context'], string][] = [
     ['floor', 'test/bench/floor-handler.ts'],
     ...(Object.keys(handlerModules) as ContextName[]).map((c): [ContextName, string] => [c, `functions/${c}/handler.ts`]),
+    // The notifier Lambda (infra/notifier.ts): the only bundle carrying the SES and SMS clients.
+    ['notifier', 'functions/notifications/notifier-handler.ts'],
   ];
   const files: string[] = [];
   for (const [context, entry] of entries) {
