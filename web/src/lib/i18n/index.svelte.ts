@@ -25,11 +25,14 @@ import type { JoiningCodesKey } from './joining-codes-zh.js';
 import type { RegistryKey } from './registry-zh.js';
 import type { RegistryDeskKey } from './registry-desk-zh.js';
 import type { RegistryAuditKey } from './registry-audit-zh.js';
+import type { BellKey } from './bell-zh.js';
+import type { NotificationsKey } from './notifications-zh.js';
+import type { CallsKey } from './calls-zh.js';
 import { zh, type MessageKey as PublicKey, type Messages } from './zh.js';
 
 export type Lang = 'zh-CN' | 'en';
 /** Every message: the public ones, always loaded, and the committee and staff ones (see staff.ts). */
-export type MessageKey = PublicKey | FormsKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | HomeKey | ProposeKey | NoticeKey | BallotsKey | LedgerKey | ActivitiesKey | ProposalKey | ProposalListKey | ProposalCardKey | BookingKey | ProposalFormKey | JoiningKey | JoiningCodesKey | RegistryKey | RegistryDeskKey | RegistryAuditKey;
+export type MessageKey = PublicKey | FormsKey | StaffKey | AccountKey | ProposalDetailKey | ScreenKey | HomeKey | ProposeKey | NoticeKey | BallotsKey | LedgerKey | ActivitiesKey | ProposalKey | ProposalListKey | ProposalCardKey | BookingKey | ProposalFormKey | JoiningKey | JoiningCodesKey | RegistryKey | RegistryDeskKey | RegistryAuditKey | BellKey | NotificationsKey | CallsKey;
 
 const catalogues: Partial<Record<Lang, Messages>> = { 'zh-CN': zh };
 /** Messages added by code loaded later (the committee and staff tools). */
