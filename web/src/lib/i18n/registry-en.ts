@@ -33,6 +33,8 @@ export const registryEn = {
   'reg.hub.spacesAbout': 'Add pocket parks and rooms; change opening hours, capacity and access notes.',
   'reg.hub.settings': 'Participation rules',
   'reg.hub.settingsAbout': 'Backers needed for review, how many one person may back, days on notice.',
+  'reg.hub.calls': 'Calls and visits',
+  'reg.hub.callsAbout': 'Residents no text or email reaches: what to tell them today, by phone or in person.',
   'reg.hub.audit': 'Audit log',
   'reg.hub.auditAbout': 'Who did what and when, and on what evidence.',
 

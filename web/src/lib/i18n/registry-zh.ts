@@ -35,6 +35,8 @@ export const registryZh = {
   'reg.hub.spacesAbout': '新增口袋公园等场地，修改开放时间、容量和无障碍说明。',
   'reg.hub.settings': '参与规则',
   'reg.hub.settingsAbout': '多少人支持进入审议、每人能同时支持几个、公示几天。',
+  'reg.hub.calls': '电话和上门通知',
+  'reg.hub.callsAbout': '收不到短信和邮件的居民：今天要打电话或上门告诉他们的事。',
   'reg.hub.audit': '操作记录',
   'reg.hub.auditAbout': '谁在什么时候做了什么，凭据是什么。',
 
