@@ -17,7 +17,9 @@ export const PRIVACY_NOTICE =
   'Gongzhi keeps your display name, the households you belong to and how you joined (to let you back proposals, book and vote for your ' +
   'household), what you proposed, backed, booked, gave and voted, and the audit of staff decisions about you. Community staff and your ' +
   'estate\'s committee see your household membership; the public sees only what you publish. Birth years (yours, your children\'s) are ' +
-  'sensitive: kept only with your separate consent, for priority seats, seen by staff. You can download all of it here and leave at any time.';
+  'sensitive: kept only with your separate consent, for priority seats, seen by staff. What you were told (notifications) and, ' +
+  'only while you want SMS or email, your phone number or email address are kept to tell you; staff see what a grid member should tell ' +
+  'you when no channel reaches you. You can download all of it here and leave at any time.';
 
 async function idsOf(deps: RegistryDeps, userId: string): Promise<Set<string>> {
   const profile = (await deps.memberships.partition(userId)).find((i) => i.sk === 'PROFILE');
@@ -32,6 +34,7 @@ export async function myData(deps: RegistryDeps, callerId: string): Promise<MyDa
   return {
     exportedAt: deps.clock(), userId: callerId, notice: PRIVACY_NOTICE,
     community: by.community, proposals: by.proposals, activities: by.activities, donations: by.donations, ballots: by.ballots,
+    notifications: by.notifications,
   };
 }
 

@@ -19,7 +19,9 @@ const idKeysOf = (nameKey: string): string[] => {
   return m[2] ? [`${m[2]}Id`, `${m[2]}UserId`] : ['id', 'userId'];
 };
 /** Personal fields erased outright when the person leaves (sensitive under PIPL, or contact details). */
-export const ERASED_FIELDS = ['birthYear', 'childBirthYears', 'contactNote', 'phoneHint', 'note', 'consent', 'evidence'] as const;
+export const ERASED_FIELDS = ['birthYear', 'childBirthYears', 'contactNote', 'phoneHint', 'note', 'consent', 'evidence',
+  // Notification settings hold the phone number and email address messages went to.
+  'settings', 'toldNote'] as const;
 
 export const mentions = (value: unknown, ids: ReadonlySet<string>): boolean => {
   if (typeof value === 'string') return ids.has(value);

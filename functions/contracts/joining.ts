@@ -138,6 +138,7 @@ export const MyData = lazy(() => z.object({
   activities: z.array(z.record(z.string(), z.unknown())),
   donations: z.array(z.record(z.string(), z.unknown())),
   ballots: z.array(z.record(z.string(), z.unknown())),
+  notifications: z.array(z.record(z.string(), z.unknown())),
 }));
 export type MyData = z.infer<typeof MyData>;
 export const LeftPlatform = lazy(() => z.object({

@@ -6,7 +6,7 @@
 import type { OutboxList } from '../contracts/notifications.js';
 import { systemClock } from '../shared/clock.js';
 import { config } from '../shared/config.js';
-import { documentClient } from '../shared/db/client.js';
+import { createDocumentClient } from '../shared/db/client.js';
 import { runNotifier, type NotifierRun } from '../notifications/notifier.js';
 import { remind } from '../notifications/reminders.js';
 import { createNotifierDeps, createReminderDeps } from '../notifications/wire.js';
@@ -23,8 +23,10 @@ const AFTER_WRITE_MS = 100;
 const EVERY_MS = 60_000;
 
 export function startLocalNotifier(onError: (e: unknown) => void): LocalNotifier {
-  const deps = createNotifierDeps(documentClient(), config(), systemClock);
-  const reminderDeps = createReminderDeps(documentClient(), config(), systemClock);
+  // Its own client, as the notifier is its own Lambda on AWS: what it sends is not counted as the requests'.
+  const db = createDocumentClient();
+  const deps = createNotifierDeps(db, config(), systemClock);
+  const reminderDeps = createReminderDeps(db, config(), systemClock);
   let chain: Promise<unknown> = Promise.resolve();
   let soon: NodeJS.Timeout | undefined;
   const run = (o: { reminders?: boolean } = {}) => {

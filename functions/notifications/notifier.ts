@@ -10,7 +10,7 @@ import type { Channel, NotificationKind } from '../contracts/notifications.js';
 import type { Item } from '../shared/db/batch.js';
 import type { Adapters, OutgoingMessage } from './channels.js';
 import { render } from './messages.js';
-import { nkeys } from './outbox.js';
+import { nkeys, notificationId } from './outbox.js';
 import type { NotificationRepository } from './repository.js';
 import { beijingDay, channelsFor, dueAt, preferenceOf, viaGridMember, type StoredSettings } from './rules.js';
 import type { UnsubscribeTokens } from './unsubscribe.js';
@@ -97,5 +97,7 @@ async function compose(deps: NotifierDeps, userId: string, channel: Channel, to:
   const lines = texts.map((t) => (one ? `${t.body[lang]}\n${t.link}` : `· ${t.title[lang]}：${t.body[lang]}\n  ${t.link}`));
   const unsubscribe = lang === 'zh' ? `不想再收到${channel === 'sms' ? '短信' : '邮件'}：${stop}` : `Stop these ${channel === 'sms' ? 'texts' : 'emails'}: ${stop}`;
   const text = channel === 'sms' ? `【共治】${one ? `${one.title[lang]}：` : ''}${lines.join('\n')}\n${unsubscribe}` : `${lines.join('\n\n')}\n\n${unsubscribe}`;
-  return { id: deps.newId(), userId, to, subject, text, notificationIds: items.map((n) => String(n.id)) };
+  const ids = items.map((n) => String(n.id));
+  // The same message has the same id when it is tried again (a provider or bridge can drop the repeat).
+  return { id: notificationId(userId, `${channel}#${[...ids].sort().join(',')}`), userId, to, subject, text, notificationIds: ids };
 }

@@ -132,7 +132,10 @@ describe('two communities on one server', () => {
     const activities = async (q: string) => ActivityPage.parse((await call(null, 'GET', `/api/activities?${q}&${window}`)).body).items.map((a) => a.id);
     expect(await activities(`community=${Q}`)).toEqual([made.qActivity]);
     expect(await activities(`community=${Q}&spaceId=leisure-garden`)).toEqual([made.qActivity]);
-    expect(await activities('community=chating&spaceId=leisure-garden')).toEqual([made.cActivity]);
+    // The demo's own health checks share chating's garden on Tuesdays and Thursdays: only ours are looked for.
+    const chatingGarden = await activities('community=chating&spaceId=leisure-garden');
+    expect(chatingGarden).toContain(made.cActivity);
+    expect(chatingGarden).not.toContain(made.qActivity);
 
     const spaces = async (c: string) => SpaceList.parse((await call(null, 'GET', `/api/spaces?community=${c}`)).body).items;
     expect((await spaces(Q)).map((s) => s.name)).toEqual(['秦淮休闲花园']);

@@ -20,11 +20,13 @@ const all = {
   activities: [{ pk: 'USER#ann', sk: `BOOKING#${P2}` }, { pk: 'USER#bob', sk: 'BOOKING#x' }],
   donations: [],
   ballots: [{ pk: 'ROLL#a.dongyuan', sk: 'META' }, { pk: 'ROLL#b.dongyuan', sk: 'META' }],
+  notifications: [{ pk: 'USER#ann', sk: 'N#aaaa', communityId: 'a' }, { pk: 'USER#bob', sk: 'N#bbbb', communityId: 'b' }],
 };
 
 describe('selectCommunity', () => {
   it('takes what names the community or hangs off what it owns, and nothing of a community with the same estate names', () => {
     const got = selectCommunity('a', all as never);
+    expect(got.notifications.map((i) => `${i.pk} ${i.sk}`)).toEqual(['USER#ann N#aaaa']);
     expect(got.community.map((i) => `${i.pk} ${i.sk}`)).toEqual([
       'COMMUNITY#a META', 'COMMUNITY#a ESTATE#a.dongyuan', 'ESTATE#a.dongyuan HOUSEHOLD#a.dongyuan.1-101', 'USER#ann PROFILE',
       'USER#ann HOUSEHOLD#a.dongyuan.1-101', 'USER#sam STAFF#a', `AUDIT#a 2026#${P2}`,
