@@ -22,7 +22,7 @@ export interface LocalNotifier {
 const AFTER_WRITE_MS = 100;
 const EVERY_MS = 60_000;
 
-export function startLocalNotifier(onError: (e: unknown) => void): LocalNotifier {
+export function startLocalNotifier(mode: 'auto' | 'manual', onError: (e: unknown) => void): LocalNotifier {
   // Its own client, as the notifier is its own Lambda on AWS: what it sends is not counted as the requests'.
   const db = createDocumentClient();
   const deps = createNotifierDeps(db, config(), systemClock);
@@ -38,12 +38,12 @@ export function startLocalNotifier(onError: (e: unknown) => void): LocalNotifier
     return next;
   };
   const background = () => { run().catch(onError); };
-  const every = setInterval(background, EVERY_MS);
-  every.unref();
+  const every = mode === 'auto' ? setInterval(background, EVERY_MS) : undefined;
+  every?.unref();
   return {
     run,
     kick() {
-      if (soon) return;
+      if (soon || mode === 'manual') return;
       soon = setTimeout(() => { soon = undefined; background(); }, AFTER_WRITE_MS);
       soon.unref();
     },

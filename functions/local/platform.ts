@@ -30,6 +30,8 @@ export interface PlatformOptions {
   staticDir?: string | null;
   seed?: boolean;
   quiet?: boolean;
+  /** `manual`: the notifier runs only through `POST /api/dev/notifier` (the bench meters it itself). */
+  notifier?: 'auto' | 'manual';
 }
 export interface Platform { url: string; port: number; dbEndpoint: string; seeded: boolean; close(): Promise<void> }
 
@@ -84,7 +86,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<Platfor
   const seeded = opts.seed === false ? false : await seedDemo();
   const handlers = await loadHandlers();
   const auth = createDevAuth(dataDir);
-  const notifier = startLocalNotifier((e) => process.stderr.write(`notifier run failed: ${e instanceof Error ? e.message : String(e)}\n`));
+  const notifier = startLocalNotifier(opts.notifier ?? 'auto', (e) => process.stderr.write(`notifier run failed: ${e instanceof Error ? e.message : String(e)}\n`));
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const body = await readBody(req, BODY_LIMIT);

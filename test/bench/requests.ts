@@ -13,6 +13,7 @@ import { Api } from '../support/platform.js';
 import { benchBookings } from './bookings.js';
 import { inHandler } from './in-handler.js';
 import { benchLifecycle } from './lifecycle.js';
+import { benchNotifications } from './notifications.js';
 import { meter, timed } from './meter.js';
 import { median } from './stats.js';
 
@@ -24,7 +25,7 @@ export interface RequestBench {
 }
 
 export async function benchRequests(samples = 300): Promise<RequestBench> {
-  const platform = await startPlatform({ port: 0, dataDir: ':memory:', staticDir: null, quiet: true });
+  const platform = await startPlatform({ port: 0, dataDir: ':memory:', staticDir: null, quiet: true, notifier: 'manual' });
   try {
     const api = new Api(platform.url);
     const units = meter();
@@ -75,6 +76,7 @@ export async function benchRequests(samples = 300): Promise<RequestBench> {
     const bareWriteMs = median(bare);
     const lifecycle = await benchLifecycle(api, measure, timed);
     const bookings = await benchBookings(api, measure, timed);
+    await benchNotifications(api, measure);
     return { throughAdapterMs, bareWriteMs, overheadRatio: throughAdapterMs / bareWriteMs, inHandlerMs: median(inHandlerTimes), capacity, lifecycle, bookings };
   } finally {
     await platform.close();

@@ -8,6 +8,7 @@ import { benchBundles } from './bundles.js';
 import { monthlyCost, monthOf3000Households, pricesUsd } from './cost.js';
 import type { BallotBench } from './ballots.js';
 import type { LedgerBench } from './ledger.js';
+import { NOTIFICATION_GSI_WRITES } from './notifications.js';
 import { benchRequests } from './requests.js';
 import { round } from './stats.js';
 import type { LighthouseRow } from './lighthouse.js';
@@ -57,6 +58,18 @@ add('bare conditional booking write', `${round(req.bookings.bareBookMs, 2)} ms`,
 add('booking overhead ratio', `${round(req.bookings.bookRatio, 2)}x`, budget2x(req.bookings.bookRatio));
 inLambda('booking', req.bookings.inHandlerBookMs, req.bookings.bareBookMs);
 for (const c of req.capacity) add(`capacity ${c.action}`, unitsText(c), 'table units (dynalite omits GSI writes); calls = DynamoDB requests, trips = round trips waited for (side-by-side requests are one), warm container');
+
+{
+  const by = Object.fromEntries(req.capacity.map((c) => [c.action, c]));
+  const [none, five, run] = [by['POST .../cancel (nobody booked)'], by['POST .../cancel (5 booked: 5 notifications)'], by['notifier run (routes 5, sends 2 SMS)']];
+  if (none && five && run) {
+    const perWrite = (five.wcu - none.wcu) / 5;
+    add('per notification: written by the change', `${round((five.calls - none.calls) / 5, 2)} calls / ${round(perWrite, 2)} WCU (+${NOTIFICATION_GSI_WRITES} GSI on AWS)`,
+      'cancel with 5 booked minus cancel with none, ÷ 5; conditional put, so a replay costs a failed put and writes nothing');
+    add('per notification: the notifier', `${round(run.calls / 5, 2)} calls / ${round(run.rcu / 5, 2)} RCU / ${round(run.wcu / 5, 2)} WCU`,
+      'one run routing 5 and sending 2 SMS, ÷ 5 (settings read, route, take, the dev outbox item and unsubscribe token for the SMS)');
+  }
+}
 
 // Its own process: one local platform per process, and benchRequests has had this one.
 const ballots = JSON.parse(execSync('npx tsx test/bench/ballots.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as BallotBench;
