@@ -52,10 +52,13 @@ export const tableAccess = (context: ContextName): TableAccess => ({
 /**
  * The notifier (infra/notifier.ts): it reads what is owed and the people's settings and marks what it
  * sent in the notifications table (no Delete, no BatchWrite, no Scan), and for the daily reminders
- * reads the community registry and tomorrow's activities and writes their notifications.
+ * reads the community registry, tomorrow's activities, the ballots closing and the proposals whose
+ * notice period ends, and writes their notifications.
  */
 export const notifierAccess: Readonly<Partial<Record<ContextName, readonly string[]>>> = {
   notifications: [...readActions, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   community: readActions,
   activities: readActions,
+  ballots: readActions,
+  proposals: readActions,
 };

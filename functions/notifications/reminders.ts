@@ -1,13 +1,16 @@
 /**
  * Reminders come from a schedule, not from someone opening a page: once a day (EventBridge
- * Scheduler, 09:00 Beijing time; locally `POST /api/dev/notifier {"reminders":true}`) every
- * confirmed booking of an activity that takes place tomorrow (Beijing date) gets one. The key names
- * the activity and its start, so a second run that day writes nothing, and an activity moved to
- * another day reminds again.
+ * Scheduler, 09:00 Beijing time; locally `POST /api/dev/notifier {"reminders":true}`), for what
+ * happens tomorrow (Beijing date): every confirmed booking of an activity; every representative of a
+ * unit that has not voted in a ballot that closes; the author and backers of a proposal whose answer's
+ * notice period ends. Each key names the thing and its time, so a second run that day writes nothing,
+ * and an activity moved to another day reminds again.
  */
 import type { ActivityRepository } from '../activities/repository.js';
+import type { BallotRepository } from '../ballots/repository.js';
 import type { CommunityRepository } from '../community/repository.js';
 import type { RegistryRepository } from '../community/registry-repository.js';
+import type { ProposalRepository } from '../proposals/repository.js';
 import type { Notify, NotifyEvent } from './outbox.js';
 import { beijingDay } from './rules.js';
 
@@ -15,6 +18,8 @@ export interface ReminderDeps {
   registry: Pick<RegistryRepository, 'listCommunities'>;
   community: Pick<CommunityRepository, 'listSpaces'>;
   activities: Pick<ActivityRepository, 'list' | 'get'>;
+  ballots: Pick<BallotRepository, 'listBallots' | 'ballotUnits'>;
+  proposals: Pick<ProposalRepository, 'list' | 'get' | 'backers'>;
   notify: Notify;
   clock: () => string;
 }
@@ -48,6 +53,53 @@ export async function remind(deps: ReminderDeps, now = deps.clock()): Promise<nu
         }));
         asked += events.length;
         await deps.notify(events);
+      }
+      cursor = page.cursor ?? undefined;
+    } while (cursor);
+    asked += await remindBallots(deps, communityId, from, to, now);
+    asked += await remindNotices(deps, communityId, from, to, now);
+  }
+  return asked;
+}
+
+const within = (t: unknown, from: string, to: string) => typeof t === 'string' && t >= from && t <= to;
+
+/** Representatives of units that have not voted, in the community's open ballots closing tomorrow. */
+async function remindBallots(deps: ReminderDeps, communityId: string, from: string, to: string, now: string): Promise<number> {
+  let asked = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await deps.ballots.listBallots({ communityId }, 50, cursor);
+    for (const b of page.items.filter((x) => x.status === 'open' && within(x.closesAt, from, to))) {
+      const units = await deps.ballots.ballotUnits(String(b.id), ['representativeId', 'ck'], false);
+      const people = [...new Set(units.filter((u) => u.ck === undefined && typeof u.representativeId === 'string').map((u) => String(u.representativeId)))];
+      asked += people.length;
+      await deps.notify(people.map((userId) => ({
+        userId, communityId, kind: 'ballot.closing', key: `closing#${String(b.id)}#${String(b.closesAt)}`,
+        params: { title: String(b.title), closesAt: String(b.closesAt) }, link: `/ballots/${String(b.id)}`, at: now,
+      })));
+    }
+    cursor = page.cursor ?? undefined;
+  } while (cursor);
+  return asked;
+}
+
+/** Author and backers of answered proposals whose notice period (objections) ends tomorrow. */
+async function remindNotices(deps: ReminderDeps, communityId: string, from: string, to: string, now: string): Promise<number> {
+  let asked = 0;
+  for (const status of ['accepted', 'rejected'] as const) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.proposals.list({ communityId, status, limit: 50, ...(cursor ? { cursor } : {}) });
+      for (const summary of page.items) {
+        const p = await deps.proposals.get(summary.id);
+        if (!p?.answer || !within(p.answer.noticeEndsAt, from, to)) continue;
+        const people = [...new Set([p.author.id, ...await deps.proposals.backers(p.id)])];
+        asked += people.length;
+        await deps.notify(people.map((userId) => ({
+          userId, communityId, kind: 'notice.ending', key: `notice#${p.id}#${p.answer!.noticeEndsAt}`,
+          params: { title: p.title, endsAt: p.answer!.noticeEndsAt }, link: `/proposals/${p.id}`, at: now,
+        })));
       }
       cursor = page.cursor ?? undefined;
     } while (cursor);

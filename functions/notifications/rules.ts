@@ -61,7 +61,7 @@ export const nextMorning = (t: string): string => new Date((Math.floor(Date.pars
 export const inQuietHours = (t: string): boolean => new Date(t).getUTCHours() >= 13;
 
 /** The Beijing date of an instant, YYYY-MM-DD. */
-export const beijingDay = (t: string | number): string => new Date(Date.parse(String(t)) + 8 * HOUR).toISOString().slice(0, 10);
+export const beijingDay = (t: string | number): string => new Date((typeof t === 'number' ? t : Date.parse(t)) + 8 * HOUR).toISOString().slice(0, 10);
 
 /**
  * When a message on `channel` for a notification made at `createdAt` is due: a daily digest goes at

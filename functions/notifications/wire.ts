@@ -1,7 +1,9 @@
 /** The notifications context's dependencies, built once per container (the API Lambda, the notifier, the local server). */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ActivityRepository } from '../activities/repository.js';
+import { BallotRepository } from '../ballots/repository.js';
 import { CommunityRepository } from '../community/repository.js';
+import { ProposalRepository } from '../proposals/repository.js';
 import { RegistryRepository } from '../community/registry-repository.js';
 import type { Config } from '../shared/config.js';
 import { newId } from '../shared/ids.js';
@@ -28,6 +30,7 @@ export function createNotifierDeps(db: DynamoDBDocumentClient, cfg: Config, cloc
 export function createReminderDeps(db: DynamoDBDocumentClient, cfg: Config, clock: () => string): ReminderDeps {
   return {
     registry: new RegistryRepository(db, cfg.tables.community), community: new CommunityRepository(db, cfg.tables.community),
-    activities: new ActivityRepository(db, cfg.tables.activities), notify: createNotify(db, cfg.tables.notifications), clock,
+    activities: new ActivityRepository(db, cfg.tables.activities), ballots: new BallotRepository(db, cfg.tables.ballots),
+    proposals: new ProposalRepository(db, cfg.tables.proposals), notify: createNotify(db, cfg.tables.notifications), clock,
   };
 }

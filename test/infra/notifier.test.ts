@@ -167,15 +167,15 @@ describe('notifier: least privilege', () => {
     expect([...notifyingContexts].sort()).toEqual(contexts.filter((c) => c !== 'notifications').sort());
   });
 
-  it('lets the notifier read and mark notifications, read the registry and activities, and nothing more: no Scan, no Delete', () => {
+  it('lets the notifier read and mark notifications, read the registry, activities, ballots and proposals (for reminders), and nothing more: no Scan, no Delete', () => {
     const statements = notifierStatements(plain);
     const all = statements.flatMap(actionsOf);
     for (const refused of ['dynamodb:Scan', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:*']) expect(all).not.toContain(refused);
     expect(onTable(plain, statements, 'notifications').flatMap(actionsOf).sort())
       .toEqual([...readActions, 'dynamodb:PutItem', 'dynamodb:UpdateItem'].sort());
-    for (const c of ['community', 'activities'] as const) expect(onTable(plain, statements, c).flatMap(actionsOf).sort(), c).toEqual([...readActions].sort());
-    for (const c of ['proposals', 'donations', 'ballots'] as const) expect(onTable(plain, statements, c), c).toEqual([]);
-    expect(Object.keys(notifierEnv(plain)).filter((k) => k.startsWith('TABLE_')).sort()).toEqual(['TABLE_ACTIVITIES', 'TABLE_COMMUNITY', 'TABLE_NOTIFICATIONS']);
+    for (const c of ['community', 'activities', 'ballots', 'proposals'] as const) expect(onTable(plain, statements, c).flatMap(actionsOf).sort(), c).toEqual([...readActions].sort());
+    expect(onTable(plain, statements, 'donations')).toEqual([]);
+    expect(Object.keys(notifierEnv(plain)).filter((k) => k.startsWith('TABLE_')).sort()).toEqual(['TABLE_ACTIVITIES', 'TABLE_BALLOTS', 'TABLE_COMMUNITY', 'TABLE_NOTIFICATIONS', 'TABLE_PROPOSALS']);
     // The one unscoped action: ListStreams, for the event source.
     for (const s of statements.filter((st) => st.Resource === '*')) expect(actionsOf(s)).toEqual(['dynamodb:ListStreams']);
   });

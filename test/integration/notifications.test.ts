@@ -20,7 +20,9 @@ import { listNotifications, putSettings } from '../../functions/notifications/in
 import { runNotifier, type NotifierDeps } from '../../functions/notifications/notifier.js';
 import { createNotify } from '../../functions/notifications/outbox.js';
 import { NotificationRepository } from '../../functions/notifications/repository.js';
+import { remind } from '../../functions/notifications/reminders.js';
 import { unsubscribe, UnsubscribeTokens } from '../../functions/notifications/unsubscribe.js';
+import { createReminderDeps } from '../../functions/notifications/wire.js';
 import { config } from '../../functions/shared/config.js';
 import { newId } from '../../functions/shared/ids.js';
 import { startTestEngine } from '../support/engine.js';
@@ -201,5 +203,27 @@ describe('channels and timing', () => {
     await runNotifier(notifier);
     const calls = await repo.calls('chating', '2026-12-01');
     expect(calls.filter((n) => n.link === `/activities/${id}`).map((n) => n.userId)).toEqual(['resident9']);
+  });
+});
+
+describe('reminders from the daily schedule', () => {
+  it('remind every confirmed booking of tomorrow\'s activities once, however often the schedule runs', async () => {
+    const id = await activity(1, '太极拳晨练');
+    await book(deps, 'resident13', id, { seats: 1 });
+    await book(deps, 'resident14', id, { seats: 1 }); // waitlisted: no reminder
+    const a = (await deps.activities.get(id))!;
+    const reminders = { ...createReminderDeps(db, config(), () => now) };
+    now = new Date(Date.parse(String(a.startsAt)) - 86_400_000 - 3_600_000).toISOString(); // the day before, 08:00
+    await remind(reminders);
+    await remind(reminders);
+    const told = (await inbox('resident13')).filter((n) => n.kind === 'activity.reminder' && n.link === `/activities/${id}`);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body.zh).toContain('太极拳晨练');
+    expect(told[0]!.body.zh).toContain('09:00');
+    expect((await inbox('resident14')).filter((n) => n.kind === 'activity.reminder' && n.link === `/activities/${id}`)).toEqual([]);
+    now = new Date(Date.parse(String(a.startsAt)) - 3 * 86_400_000).toISOString(); // too early: not tomorrow
+    const early = (await inbox('resident13')).length;
+    await remind(reminders);
+    expect((await inbox('resident13')).length).toBe(early);
   });
 });
