@@ -27,7 +27,7 @@ export const notificationsEn = {
   'nset.nightHint': 'If this is not ticked, texts at night wait until 8 am.',
   'nset.kindsTitle': 'Each kind of notification',
   'nset.kindsHint': 'Without a mobile number no texts are sent; without an email address no emails.',
-  'nset.bySms': 'Text message',
+  'nset.bySms': 'SMS',
   'nset.byEmail': 'Email',
   'nset.timing': 'When',
   'nset.immediate': 'At once',
