@@ -119,7 +119,7 @@ export class BookingWrites {
     const poolCheck = pool === 'priority' ? ' AND pc <= :plimit' : lim.generalLimit === undefined ? '' : ' AND gc <= :glimit';
     // Why: a promotion happens once (still waiting) and never over capacity or into seats held back from it.
     return this.write(id,
-      `SET b.#u.st = :c, confirmed = confirmed + :n${pool === 'priority' ? ', b.#u.p = :one' : ''} ADD waiting :minus, ${counter(pool)} :n${b.e ? ', pw :minus' : ''}`,
+      `SET b.#u.st = :c, b.#u.pr = :one, confirmed = confirmed + :n${pool === 'priority' ? ', b.#u.p = :one' : ''} ADD waiting :minus, ${counter(pool)} :n${b.e ? ', pw :minus' : ''}`,
       `b.#u.id = :bid AND b.#u.st = :w AND confirmed <= :limit${poolCheck}`, userId,
       { ':c': 'c', ':w': 'w', ':n': b.s, ':one': 1, ':minus': -1, ':bid': b.id, ...limitValues(lim) });
   }

@@ -41,6 +41,8 @@ export interface StoredBooking {
   e?: 1;
   /** 1 when the confirmed seats are priority seats (counted in `pc`, not `gc`). */
   p?: 1;
+  /** 1 when it was promoted from the waitlist: the notice of it can be written again from this (notifications). */
+  pr?: 1;
 }
 
 /** Waiting bookings in the order they arrived (their ids are time-ordered ULIDs). */

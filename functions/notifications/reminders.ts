@@ -4,8 +4,9 @@
  * happens tomorrow (Beijing date): every confirmed booking of an activity; every representative of a
  * unit that has not voted in a ballot that closes; the author and backers of a proposal whose answer's
  * notice period ends. Each key names the thing and its time, so a second run that day writes nothing,
- * and an activity moved to another day reminds again.
+ * and an activity moved to another day reminds again. The same run repairs activities' notices (below).
  */
+import { cancelNotices, promotionNotice } from '../activities/notices.js';
 import type { ActivityRepository } from '../activities/repository.js';
 import type { BallotRepository } from '../ballots/repository.js';
 import type { CommunityRepository } from '../community/repository.js';
@@ -33,24 +34,39 @@ function tomorrow(now: string): { from: string; to: string; day: string } {
   return { from, to: new Date(Date.parse(from) + DAY - 1).toISOString(), day };
 }
 
-/** Writes tomorrow's reminders; returns how many notifications it asked for (already written ones included). */
+/** How far ahead the daily run repairs what activity changes should have told (see below). */
+const REPAIR_DAYS = 14;
+
+/**
+ * Writes tomorrow's reminders; returns how many notifications it asked for (already written ones
+ * included). It also repairs: for the activities of the next REPAIR_DAYS it writes again, from the
+ * activity itself, the notices of a cancellation and of each promotion (a promoted booking carries
+ * `pr`). When the request that made the change failed after it (a crash, a timeout), those people are
+ * told by the next morning; for everyone else the conditional put finds them told and writes nothing.
+ */
 export async function remind(deps: ReminderDeps, now = deps.clock()): Promise<number> {
   const { from, to } = tomorrow(now);
+  const until = new Date(Date.parse(now) + REPAIR_DAYS * DAY).toISOString();
   let asked = 0;
   for (const c of await deps.registry.listCommunities()) {
     const communityId = String(c.id ?? String(c.pk).replace('COMMUNITY#', ''));
     const spaces = new Map((await deps.community.listSpaces(communityId)).map((s) => [String(s.id), String(s.name ?? s.id)]));
     let cursor: string | undefined;
     do {
-      const page = await deps.activities.list({ communityId, from, to, limit: 50, ...(cursor ? { cursor } : {}) });
-      for (const summary of page.items.filter((a) => a.status === 'scheduled')) {
+      const page = await deps.activities.list({ communityId, from: now, to: until, limit: 50, ...(cursor ? { cursor } : {}) });
+      for (const summary of page.items) {
         const a = await deps.activities.get(summary.id);
-        if (!a || a.status !== 'scheduled') continue;
-        const events: NotifyEvent[] = Object.entries(a.b ?? {}).filter(([, b]) => b.st === 'c').map(([userId]) => ({
-          userId, communityId, kind: 'activity.reminder', key: `reminder#${summary.id}#${summary.startsAt}`,
-          params: { title: summary.title, startsAt: summary.startsAt, space: spaces.get(summary.spaceId) ?? summary.spaceId },
-          link: `/activities/${summary.id}`, at: now,
-        }));
+        if (!a) continue;
+        const bookings = Object.entries(a.b ?? {});
+        const events: NotifyEvent[] = a.status === 'cancelled' ? cancelNotices(a, now)
+          : bookings.filter(([, b]) => b.pr === 1 && b.st === 'c').map(([userId, b]) => promotionNotice(a, userId, b.id, now));
+        if (a.status === 'scheduled' && within(a.startsAt, from, to)) {
+          events.push(...bookings.filter(([, b]) => b.st === 'c').map(([userId]): NotifyEvent => ({
+            userId, communityId, kind: 'activity.reminder', key: `reminder#${summary.id}#${summary.startsAt}`,
+            params: { title: summary.title, startsAt: summary.startsAt, space: spaces.get(summary.spaceId) ?? summary.spaceId },
+            link: `/activities/${summary.id}`, at: now,
+          })));
+        }
         asked += events.length;
         await deps.notify(events);
       }

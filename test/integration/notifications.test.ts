@@ -227,3 +227,21 @@ describe('reminders from the daily schedule', () => {
     expect((await inbox('resident13')).length).toBe(early);
   });
 });
+
+describe('repair: the change is the truth', () => {
+  it('tells a promoted resident by the next daily run when the request failed after promoting her', async () => {
+    const id = await activity(1, '血压检测');
+    await book(deps, 'resident15', id, { seats: 1 });
+    await book(deps, 'resident16', id, { seats: 1 });
+    const failing: ActivityDeps = { ...deps, notify: async () => { throw new Error('timeout writing the notification'); } };
+    await expect(cancelMine(failing, 'resident15', id)).rejects.toThrow(/timeout/);
+    expect((await deps.activities.get(id))!.b!.resident16!.st).toBe('c'); // the promotion happened
+    const promoted = async () => (await inbox('resident16')).filter((n) => n.kind === 'booking.promoted' && n.link === `/activities/${id}`);
+    expect(await promoted()).toEqual([]);
+    now = new Date(Date.parse(String((await deps.activities.get(id))!.startsAt)) - 10 * 86_400_000).toISOString(); // within the repair window
+    const reminders = createReminderDeps(db, config(), () => now);
+    await remind(reminders);
+    await remind(reminders);
+    expect(await promoted()).toHaveLength(1);
+  });
+});
