@@ -26,6 +26,7 @@ function routeIds(dir = resolve(root, 'web/src/routes')): string[] {
 const who: Record<string, string | undefined> = {
   '/committee': 'committee1', '/activities/new': 'staff1', '/ballots/new': 'committee1', '/ledger/manage': 'staff1',
   '/me/bookings': 'resident1', '/ballots/[id]/vote': 'resident1', '/donate': 'donor1',
+  '/me/notifications': 'resident1', '/me/notification-settings': 'resident1', '/staff/call-list': 'staff1',
 };
 
 let site: Site;
