@@ -10,7 +10,7 @@ import type { Construct } from 'constructs';
 /** [kind of spend, percent of the limit] that sends a notice. */
 export const budgetNotices = [['ACTUAL', 80], ['FORECASTED', 100]] as const;
 
-export function createBudget(scope: Construct, id: string, props: { readonly limitUsd: number; readonly topic: ITopic }): CfnBudget {
+export function createBudget(scope: Construct, id: string, props: { readonly limit: { readonly amount: number; readonly unit: string }; readonly topic: ITopic }): CfnBudget {
   const stack = Stack.of(scope);
   return new CfnBudget(scope, id, {
     budget: {
@@ -18,7 +18,7 @@ export function createBudget(scope: Construct, id: string, props: { readonly lim
       budgetName: `${stack.stackName}-${stack.region}-monthly-cost`,
       budgetType: 'COST',
       timeUnit: 'MONTHLY',
-      budgetLimit: { amount: props.limitUsd, unit: 'USD' },
+      budgetLimit: { amount: props.limit.amount, unit: props.limit.unit },
     },
     // Through the topic only: whoever subscribes to the alarms hears about the money too, once.
     notificationsWithSubscribers: budgetNotices.map(([notificationType, threshold]) => ({

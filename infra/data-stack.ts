@@ -20,7 +20,7 @@ export const streamedTables: Readonly<Partial<Record<ContextName, StreamViewType
 
 export interface DataStackProps extends StackProps {
   /** Origins whose pages upload photos (CORS of the media bucket). */
-  readonly siteOrigins: readonly string[];
+  readonly uploadOrigins: readonly string[];
 }
 
 export class DataStack extends Stack {
@@ -41,7 +41,7 @@ export class DataStack extends Stack {
     }
     this.tables = tables;
     this.notificationStreamArn = tables.notifications.tableStreamArn!;
-    this.media = new MediaBucket(this, 'Media', { siteOrigins: props.siteOrigins }).bucket;
+    this.media = new MediaBucket(this, 'Media', { siteOrigins: props.uploadOrigins }).bucket;
   }
 
   private table(def: TableDef): Table {

@@ -7,7 +7,7 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ContextName } from '../functions/routes.js';
 import { acknowledgeWildcard } from './acknowledge.js';
-import { mediaKeyPrefix } from './media-bucket.js';
+import { photoObjects } from './media-bucket.js';
 
 export const mediaContexts: readonly ContextName[] = ['proposals'];
 
@@ -17,9 +17,9 @@ export const mediaObjectActions = ['s3:PutObject', 's3:GetObject'] as const;
 export function grantMedia(fn: LambdaFunction, bucket: IBucket): void {
   const role = fn.role!;
   fn.addEnvironment('MEDIA_BUCKET', bucket.bucketName);
-  Grant.addToPrincipal({ grantee: role, actions: [...mediaObjectActions], resourceArns: [bucket.arnForObjects(`${mediaKeyPrefix}*`)] });
+  Grant.addToPrincipal({ grantee: role, actions: [...mediaObjectActions], resourceArns: [bucket.arnForObjects(photoObjects)] });
   // Without ListBucket S3 answers HeadObject of a photo never uploaded with 403, not 404.
   Grant.addToPrincipal({ grantee: role, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
-  acknowledgeWildcard(role, bucket.arnForObjects(`${mediaKeyPrefix}*`),
-    'Photo keys are new ids made per upload, so the grant names the proposals/ prefix of the media bucket, for PutObject (what upload links allow) and GetObject (HeadObject before attaching) only.');
+  acknowledgeWildcard(role, bucket.arnForObjects(photoObjects),
+    'Photo keys are new ids made per upload, so the grant names the media/proposals/ prefix of the media bucket, for PutObject (what upload links allow) and GetObject (HeadObject before attaching) only.');
 }

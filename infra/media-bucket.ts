@@ -7,9 +7,12 @@ import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { mediaObjectPrefix } from '../functions/shared/media/media-store.js';
 
 /** Every photo key starts here (functions/proposals/request-photo-upload.ts, photoKey). */
 export const mediaKeyPrefix = 'proposals/';
+/** Where those photos' objects are: under `media/` (functions/shared/media/s3-store.ts), as the site shows them. */
+export const photoObjects = `${mediaObjectPrefix}${mediaKeyPrefix}*`;
 /** Headers a browser upload sends: the two signed ones it sets (Content-Length it sets by itself). */
 export const uploadHeaders = ['content-type', 'content-length', 'if-none-match'] as const;
 
@@ -52,11 +55,11 @@ export class MediaBucket extends Construct {
     });
     // CloudFront reads photos with OAC. The distribution is in the site stack, which deploys after
     // this one, so its id cannot be named here: any distribution of this account may read photos,
-    // which are public on the site anyway, and nothing outside `proposals/`.
+    // which are public on the site anyway, and nothing outside `media/proposals/`.
     this.bucket.addToResourcePolicy(new PolicyStatement({
       principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
       actions: ['s3:GetObject'],
-      resources: [this.bucket.arnForObjects(`${mediaKeyPrefix}*`)],
+      resources: [this.bucket.arnForObjects(photoObjects)],
       conditions: {
         StringEquals: { 'AWS:SourceAccount': Aws.ACCOUNT_ID },
         ArnLike: { 'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/*` },

@@ -3,11 +3,11 @@
  * environment functions/shared/config.ts parses, and the one permission each enabled channel needs.
  * A channel that is off gets neither: no SES and no SMS permission exists unless it is configured.
  */
-import { Annotations, SecretValue, Stack } from 'aws-cdk-lib';
+import { SecretValue, Stack } from 'aws-cdk-lib';
 import { Grant, type IRole } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { acknowledgeWildcard } from './acknowledge.js';
-import { localOrigin, senderAddress, type NotifySettings } from './settings.js';
+import { senderAddress, type NotifySettings } from './settings.js';
 
 export function channelEnvironment(n: NotifySettings, siteUrl: string): Record<string, string> {
   return {
@@ -31,7 +31,7 @@ export function senderIdentities(from: string): string[] {
   return [address, address.slice(address.indexOf('@') + 1)];
 }
 
-export function grantChannels(scope: Construct, role: IRole, n: NotifySettings, siteUrl: string): void {
+export function grantChannels(scope: Construct, role: IRole, n: NotifySettings): void {
   const stack = Stack.of(scope);
   if (n.emailFrom) {
     Grant.addToPrincipal({
@@ -45,9 +45,5 @@ export function grantChannels(scope: Construct, role: IRole, n: NotifySettings, 
     Grant.addToPrincipal({ grantee: role, actions: ['sms-voice:SendTextMessage'], resourceArns: [smsResources] });
     acknowledgeWildcard(role, smsResources,
       'SendTextMessage is authorized against the origination identity, opt-out list and configuration set End User Messaging SMS uses, which it may choose itself or take by phone number or sender id rather than ARN: the one action, on this account and region only.');
-  }
-  if ((n.emailFrom || n.sms !== 'off') && siteUrl === localOrigin) {
-    Annotations.of(scope).addWarningV2('gongzhi:notifier-site-url',
-      "Notifications link to http://localhost:3000 until the 'siteDomain' setting names the site (README, Notifications on AWS).");
   }
 }

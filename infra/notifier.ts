@@ -66,7 +66,7 @@ export class Notifier extends Construct {
     });
     this.fn = fn;
     for (const c of tables) grantTable(role, c, props.tables[c], notifierAccess[c]!, true);
-    grantChannels(this, role, props.notify, props.siteUrl);
+    grantChannels(this, role, props.notify);
 
     this.deadLetters = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,

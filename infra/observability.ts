@@ -26,7 +26,7 @@ export interface ObservabilityProps {
   /** The notifier (notifier.ts): its errors and throttles alarms and dashboard lines, and its dead letters. */
   readonly notifier: { readonly fn: IFunction; readonly deadLetters: IQueue };
   readonly alarmEmail: string | undefined;
-  readonly monthlyBudgetUsd: number;
+  readonly monthlyBudget: { readonly amount: number; readonly unit: 'USD' | 'CNY' };
 }
 
 const pascal = (c: string) => `${c[0]!.toUpperCase()}${c.slice(1)}`;
@@ -57,7 +57,7 @@ export class Observability extends Construct {
     this.dashboard = createDashboard(this, 'Dashboard', {
       api: props.httpApi, functions, tables, alarms: alarms.alarms, queues: [{ name: 'Notifier', queue: props.notifier.deadLetters }],
     });
-    createBudget(this, 'MonthlyBudget', { limitUsd: props.monthlyBudgetUsd, topic: this.topic });
+    createBudget(this, 'MonthlyBudget', { limit: props.monthlyBudget, topic: this.topic });
 
     // Printed after `cdk deploy`: where to subscribe more people, and which dashboard to open.
     new CfnOutput(this, 'AlarmTopicArn', { key: 'AlarmTopicArn', value: this.topic.topicArn, description: 'SNS topic of alarm and budget notices' });

@@ -9,6 +9,8 @@ export { contentSecurityPolicy };
 export interface SecurityHeadersProps {
   /** Where upload links point (`https://<bucket>.s3.<region>.<suffix>`). */
   readonly uploadOrigin: string;
+  /** The identity provider's origins the pages reach during sign-in (identity.ts). */
+  readonly signInOrigins: readonly string[];
   /** Overrides the origin's Cache-Control, for responses that never change. */
   readonly cacheControl?: string;
   readonly comment?: string;
@@ -18,7 +20,7 @@ export const securityHeaders = (scope: Construct, id: string, props: SecurityHea
   new ResponseHeadersPolicy(scope, id, {
     comment: props.comment ?? 'Gongzhi security headers',
     securityHeadersBehavior: {
-      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.uploadOrigin), override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.uploadOrigin, props.signInOrigins), override: true },
       strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },

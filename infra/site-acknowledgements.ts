@@ -1,7 +1,7 @@
 /** cdk-nag acknowledgements of the site stack, each with the reason it is accepted. */
-import { Stack, Token, Validations } from 'aws-cdk-lib';
+import { Stack, Token, Validations, type CfnResource } from 'aws-cdk-lib';
 import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
-import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
+import type { Bucket, IBucket } from 'aws-cdk-lib/aws-s3';
 
 export function acknowledgeLogBucket(logs: Bucket): void {
   // Logging the log bucket into itself would loop; it only receives AWS log deliveries.
@@ -24,18 +24,24 @@ export function acknowledgeDistribution(distribution: Distribution, opts: { defa
   }
 }
 
-/** The CDK assets bucket's objects as cdk-nag prints them: concrete where the stack's env is known. */
+/** A pseudo parameter as cdk-nag prints it: concrete where the stack's env is known. */
+const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+
+/** The CDK assets bucket's objects as cdk-nag prints them. */
 function cdkAssetsObjects(stack: Stack): string {
-  const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
   return `arn:${shown(stack.partition, 'Partition')}:s3:::cdk-hnb659fds-assets-${shown(stack.account, 'AccountId')}-${shown(stack.region, 'Region')}/*`;
 }
 
 /** CDK's own BucketDeployment handler: one Lambda per stack that copies the built site into the bucket. */
-export function acknowledgeDeploymentHandler(stack: Stack, siteBucket: Bucket): void {
+export function acknowledgeDeploymentHandler(stack: Stack, siteBucket: IBucket): void {
   const handler = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (!handler) throw new Error('BucketDeployment handler not found: create the deployments first');
   const ack = Validations.of(handler);
-  const siteBucketId = stack.getLogicalId(siteBucket.node.defaultChild as CfnBucket);
+  // The site bucket as cdk-nag names it: by logical id in its own stack, by its output elsewhere.
+  const own = siteBucket.node.defaultChild as CfnResource | undefined;
+  const siteBucketArn = own
+    ? `<${stack.getLogicalId(own)}.Arn>`
+    : `arn:${shown(stack.partition, 'Partition')}:s3:::${JSON.stringify(stack.resolve(siteBucket.bucketName))}`;
   const copyReason = 'CDK BucketDeployment handler (deploy time only) copies the asset zip into the site bucket and prunes stale files: wildcards are CDK\'s grant, scoped to those two buckets.';
   // The handler needs only its log stream; the managed policy is what CDK attaches to it.
   ack.acknowledge({ id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
@@ -44,7 +50,7 @@ export function acknowledgeDeploymentHandler(stack: Stack, siteBucket: Bucket): 
   for (const finding of [
     'Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*',
     `Resource::${cdkAssetsObjects(stack)}`,
-    `Resource::<${siteBucketId}.Arn>/*`,
+    `Resource::${siteBucketArn}/*`,
   ]) ack.acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason: copyReason });
   // CloudFront invalidations have no ARN before they exist; CDK grants Create/GetInvalidation on '*'.
   ack.acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason:

@@ -1,13 +1,16 @@
 /**
- * The site stack: the SvelteKit static build in a private bucket behind CloudFront (Origin Access
- * Control), with `/api/*` forwarded to the HTTP API (public reads cached as it marks them) and `/media/*` served from the photo
- * bucket, so the site, the API and the photos share one origin.
+ * The site stack: the platform's address. The SvelteKit static build in a private bucket behind
+ * CloudFront (Origin Access Control), with `/api/*` forwarded to the HTTP API (public reads cached as
+ * it marks them) and `/media/*` served from the photo bucket, so the site, the API and the photos share
+ * one origin. The HTTP API itself is created here, empty: CloudFront needs its endpoint, and the api
+ * stack, which deploys after this one, needs the site's domain for sign-in's callback URLs. So the api
+ * stack adds the stage, routes and authorizer to it, and writes `config.json` (identity.ts) beside these files.
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
-import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
-  AllowedMethods, CachePolicy, Distribution, Function as CfFunction, FunctionCode, FunctionEventType,
+  AllowedMethods, CachePolicy, CfnDistribution, Distribution, Function as CfFunction, FunctionCode, FunctionEventType,
   FunctionRuntime, HttpVersion, OriginProtocolPolicy, OriginRequestPolicy, PriceClass, S3OriginAccessControl,
   SecurityPolicyProtocol, Signing, ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
@@ -18,6 +21,7 @@ import { viewerCacheControl } from '../functions/shared/http/edge-cache.js';
 import { apiCachePolicy } from './api-cache.js';
 import { acknowledgeDeploymentHandler, acknowledgeDistribution, acknowledgeLogBucket } from './site-acknowledgements.js';
 import { immutableCacheControl, mediaBehavior, mediaPathPattern, uploadOriginOf } from './media-delivery.js';
+import type { CustomDomain } from './settings.js';
 import { deploySite } from './site-deployment.js';
 import { securityHeaders } from './security-headers.js';
 import { spaRoutingCode } from './spa-routing.js';
@@ -25,17 +29,25 @@ import { spaRoutingCode } from './spa-routing.js';
 export interface SiteStackProps extends StackProps {
   /** Directory of the built site (SvelteKit adapter-static output with `200.html`). */
   readonly siteAssetPath: string;
-  readonly httpApi: IHttpApi;
   /** The photo bucket (data stack), served under /media/ and uploaded to from the site's pages. */
   readonly media: IBucket;
-  /** A custom domain with its ACM certificate (us-east-1); without it the *.cloudfront.net name is used. */
-  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string } | undefined;
-  /** What the static site learns at deploy time through `/config.json`. */
-  readonly cognito: { readonly domain: string; readonly clientId: string };
+  /** A custom domain with its certificate; without it the distribution's own domain is used. */
+  readonly customDomain?: CustomDomain | undefined;
+  /** Origins the pages talk to for sign-in (the identity provider's), for the CSP. */
+  readonly signInOrigins: readonly string[];
 }
+
+/** The output the api stack reads the site bucket's name from, to write `config.json` into it. */
+export const siteBucketOutput = 'SiteBucketName';
 
 export class SiteStack extends Stack {
   readonly distribution: Distribution;
+  /** The site's bucket: the api stack writes `config.json` into it. */
+  readonly bucket: Bucket;
+  /** Created empty here; the api stack adds its stage, routes and authorizer. */
+  readonly httpApi: HttpApi;
+  /** Where the site is served: the custom domain, or the distribution's own. */
+  readonly domainName: string;
 
   constructor(scope: Construct, id: string, props: SiteStackProps) {
     super(scope, id, props);
@@ -48,7 +60,7 @@ export class SiteStack extends Stack {
       lifecycleRules: [{ expiration: Duration.days(90) }],
     });
     acknowledgeLogBucket(logs);
-    const bucket = new Bucket(this, 'Site', {
+    const bucket = this.bucket = new Bucket(this, 'Site', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,
@@ -56,16 +68,20 @@ export class SiteStack extends Stack {
       serverAccessLogsPrefix: 's3-site/',
     });
 
+    this.httpApi = new HttpApi(this, 'HttpApi', { createDefaultStage: false, description: 'Gongzhi API: stage and routes in GongzhiApi' });
     const uploadOrigin = uploadOriginOf(this, props.media.bucketName);
-    const headers = securityHeaders(this, 'SecurityHeaders', { uploadOrigin });
+    const csp = { uploadOrigin, signInOrigins: props.signInOrigins };
+    const headers = securityHeaders(this, 'SecurityHeaders', csp);
     // One OAC, signing every request, for both buckets.
     const originAccessControl = new S3OriginAccessControl(this, 'OriginAccessControl', { signing: Signing.SIGV4_ALWAYS });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Gongzhi site and API',
       ...(props.customDomain && {
         domainNames: [props.customDomain.domainName],
-        certificate: Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
         minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+        ...('acmArn' in props.customDomain.certificate && {
+          certificate: Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificate.acmArn),
+        }),
       }),
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -90,7 +106,7 @@ export class SiteStack extends Stack {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(`${props.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
+          origin: new HttpOrigin(`${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
@@ -102,27 +118,45 @@ export class SiteStack extends Stack {
           // The security headers, and `private, no-store` towards browsers once the edge has decided
           // what to keep (functions/shared/http/edge-cache.ts): no browser keeps an API answer.
           responseHeadersPolicy: securityHeaders(this, 'ApiHeaders', {
-            uploadOrigin, cacheControl: viewerCacheControl, comment: 'Gongzhi API: security headers; browsers keep no API answer',
+            ...csp, cacheControl: viewerCacheControl, comment: 'Gongzhi API: security headers; browsers keep no API answer',
           }),
         },
         [mediaPathPattern]: mediaBehavior(this, {
           media: props.media,
           originAccessControl,
           responseHeadersPolicy: securityHeaders(this, 'MediaHeaders', {
-            uploadOrigin, cacheControl: immutableCacheControl, comment: 'Gongzhi photos: security headers, cached for a year',
+            ...csp, cacheControl: immutableCacheControl, comment: 'Gongzhi photos: security headers, cached for a year',
           }),
         }),
       },
     });
+    const certificate = props.customDomain?.certificate;
+    if (certificate && 'iamCertificateId' in certificate) useIamCertificate(this.distribution, certificate.iamCertificateId);
     acknowledgeDistribution(this.distribution, { defaultCertificate: !props.customDomain });
+    this.domainName = props.customDomain?.domainName ?? this.distribution.distributionDomainName;
     new CfnOutput(this, 'SiteDomain', {
-      value: this.distribution.distributionDomainName,
-      description: 'Where the site is served; deploy again with -c siteDomain=<this> so sign-in returns here',
+      value: this.domainName,
+      description: 'Where the site is served and where sign-in returns to',
     });
-    deploySite(this, { bucket, distribution: this.distribution, siteAssetPath: props.siteAssetPath, config: {
-      apiBase: '/api',
-      cognito: { domain: props.cognito.domain, clientId: props.cognito.clientId, region: this.region },
-    } });
+    new CfnOutput(this, siteBucketOutput, { value: bucket.bucketName, description: 'The bucket the site is published to' });
+    new CfnOutput(this, 'DistributionDomain', {
+      value: this.distribution.distributionDomainName,
+      description: 'The CloudFront domain: the CNAME target of a custom siteDomain',
+    });
+    deploySite(this, { bucket, distribution: this.distribution, siteAssetPath: props.siteAssetPath });
     acknowledgeDeploymentHandler(this, bucket);
   }
+}
+
+/**
+ * CloudFront in the AWS China regions takes a certificate from the IAM store, not ACM, and the CDK
+ * Distribution knows only ACM: the viewer certificate is set on the underlying resource.
+ */
+function useIamCertificate(distribution: Distribution, iamCertificateId: string): void {
+  const cfn = distribution.node.defaultChild as CfnDistribution;
+  cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', {
+    IamCertificateId: iamCertificateId,
+    SslSupportMethod: 'sni-only',
+    MinimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+  });
 }

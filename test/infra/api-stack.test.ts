@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { CfnResource } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,8 +29,10 @@ const fnResource = (c: ContextName) => resources(template, 'AWS::Lambda::Functio
 
 describe('api stack: functions', () => {
   it('runs one arm64 Lambda per context with routes, on Node 22 or newer, 512 MB, 10 s', () => {
-    // And the notifier (notifier.test.ts), which no route reaches.
-    expect(Object.keys(resources(template, 'AWS::Lambda::Function'))).toHaveLength(routed.length + 1);
+    // And the notifier (notifier.test.ts), which no route reaches, and CDK's handler writing config.json.
+    const all = Object.entries(resources(template, 'AWS::Lambda::Function'));
+    expect(all.filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'))).toHaveLength(routed.length + 1);
+    expect(all).toHaveLength(routed.length + 2);
     for (const c of routed) {
       const p = fnResource(c).Properties;
       expect(Number(/^nodejs(\d+)\.x$/.exec(p.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
@@ -121,6 +123,14 @@ describe('api stack: routes', () => {
     for (const key of routeByKey.keys()) expect(key).not.toContain('/dev/');
   });
 
+  it('fills the site stack\'s HTTP API: the stage, routes and authorizer name it, none is created here', () => {
+    expect(resources(template, 'AWS::ApiGatewayV2::Api')).toEqual({});
+    const apiRef = { 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'GongzhiSite', OutputName: expect.stringMatching(/HttpApi/) }) };
+    expect(only(template, 'AWS::ApiGatewayV2::Stage').Properties.ApiId).toEqual(apiRef);
+    expect(only(template, 'AWS::ApiGatewayV2::Authorizer').Properties.ApiId).toEqual(apiRef);
+    for (const r of routeByKey.values()) expect(r.Properties.ApiId).toEqual(apiRef);
+  });
+
   it('trusts only tokens the user pool issued to the site client', () => {
     expect(only(template, 'AWS::ApiGatewayV2::Authorizer').Properties).toEqual(expect.objectContaining({
       AuthorizerType: 'JWT',
@@ -152,3 +162,96 @@ function logicalIdOf(type: string): string {
   expect(ids).toHaveLength(1);
   return ids[0]!;
 }
+
+/** The `config.json` the api stack writes into the site bucket, with its deploy-time markers. */
+function siteConfigOf(synth: ReturnType<typeof synthGongzhi>) {
+  const t = Template.fromStack(synth.api);
+  const deployments = Object.values(resources(t, 'Custom::CDKBucketDeployment'));
+  expect(deployments).toHaveLength(1);
+  const [d] = deployments;
+  const dir = readdirSync(synth.assembly.directory).find((name) => {
+    try { return readFileSync(join(synth.assembly.directory, name, 'config.json'), 'utf8').length > 0; } catch { return false; }
+  });
+  return {
+    deployment: d!.Properties,
+    config: JSON.parse(readFileSync(join(synth.assembly.directory, dir!, 'config.json'), 'utf8')) as Record<string, any>,
+    markers: (d!.Properties.SourceMarkers as Record<string, unknown>[] | undefined)?.[0],
+  };
+}
+
+describe('api stack: the site\'s config.json', () => {
+  it('names this deployment\'s Cognito client, issuer and managed login endpoints, and refreshes them at the edge', () => {
+    const { deployment, config, markers } = siteConfigOf(synthGongzhi());
+    const m = '<<marker:0xbaba:\\d+>>';
+    expect(config).toEqual({
+      apiBase: '/api',
+      auth: {
+        provider: 'cognito', scope: 'openid email phone profile', apiToken: 'id',
+        clientId: expect.stringMatching(new RegExp(`^${m}$`)),
+        issuer: expect.stringMatching(new RegExp(`^https://cognito-idp\\.${m}\\.${m}/${m}$`)),
+        authorizationEndpoint: expect.stringMatching(new RegExp(`^https://${m}\\.auth\\.${m}\\.amazoncognito\\.com/oauth2/authorize$`)),
+        tokenEndpoint: expect.stringMatching(/\/oauth2\/token$/),
+        endSessionEndpoint: expect.stringMatching(/\/logout$/),
+      },
+    });
+    expect(JSON.stringify(markers)).toMatch(/AuthUserPoolSiteClient/);
+    expect(JSON.stringify(markers)).toMatch(/AuthUserPoolDomain/);
+    expect(deployment).toMatchObject({ Prune: false, DistributionPaths: ['/config.json'], SystemMetadata: { 'cache-control': 'no-cache' } });
+    expect(deployment.DestinationBucketName).toEqual({ 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'GongzhiSite', OutputName: 'SiteBucketName' }) });
+  });
+});
+
+describe('api stack: any OpenID Connect provider instead of Cognito', () => {
+  const oidc = {
+    oidcIssuer: 'https://login.example.cn/realms/chating', oidcAudience: 'gongzhi-api', oidcClientId: 'gongzhi-site',
+    oidcAuthorizeUrl: 'https://login.example.cn/realms/chating/protocol/openid-connect/auth',
+  };
+  let synth: ReturnType<typeof synthGongzhi>;
+  beforeAll(() => { synth = synthGongzhi({ context: oidc }); });
+
+  it('creates no Cognito resource in any stack', () => {
+    for (const stack of [synth.data, synth.site, synth.api]) {
+      const types = Object.values(Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string }>).map((r) => r.Type);
+      expect(types.filter((t) => t.startsWith('AWS::Cognito::')), stack.stackName).toEqual([]);
+    }
+  });
+
+  it('checks the API\'s tokens against the given issuer and audience', () => {
+    const t = Template.fromStack(synth.api);
+    expect(only(t, 'AWS::ApiGatewayV2::Authorizer').Properties).toMatchObject({
+      AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Issuer: oidc.oidcIssuer, Audience: [oidc.oidcAudience] },
+    });
+    const authorizerId = { Ref: Object.keys(resources(t, 'AWS::ApiGatewayV2::Authorizer'))[0] };
+    for (const row of routes.filter((r) => r.access !== 'public')) {
+      const route = Object.values(resources(t, 'AWS::ApiGatewayV2::Route')).find((r) => r.Properties.RouteKey === routeKey(row))!;
+      expect(route.Properties, row.id).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: authorizerId });
+    }
+  });
+
+  it('tells the site the provider; the access token is sent since the API\'s audience is not the site client', () => {
+    const { config } = siteConfigOf(synth);
+    expect(config).toEqual({ apiBase: '/api', auth: {
+      provider: 'oidc', issuer: oidc.oidcIssuer, clientId: oidc.oidcClientId, scope: 'openid profile', apiToken: 'access',
+      authorizationEndpoint: oidc.oidcAuthorizeUrl,
+    } });
+    const same = siteConfigOf(synthGongzhi({ context: { ...oidc, oidcAudience: oidc.oidcClientId, oidcScopes: 'openid profile phone' } }));
+    expect(same.config.auth).toMatchObject({ apiToken: 'id', scope: 'openid profile phone' });
+  });
+
+  it('lets the pages reach only that provider while signing in (CSP)', () => {
+    const csp = JSON.stringify(Template.fromStack(synth.site).findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(csp).toContain("form-action 'self' https://login.example.cn");
+    expect(csp).not.toContain('amazoncognito');
+  });
+
+  it('refuses an incomplete or unsafe provider before anything is synthesized', () => {
+    const without = (k: keyof typeof oidc) => Object.fromEntries(Object.entries(oidc).filter(([key]) => key !== k));
+    expect(() => synthGongzhi({ context: without('oidcAudience') })).toThrow(/oidcAudience/);
+    expect(() => synthGongzhi({ context: without('oidcClientId') })).toThrow(/oidcClientId/);
+    expect(() => synthGongzhi({ context: { ...oidc, oidcIssuer: 'http://login.example.cn' } })).toThrow(/oidcIssuer/);
+    expect(() => synthGongzhi({ context: { ...oidc, oidcScopes: 'profile' } })).toThrow(/openid/);
+    expect(() => synthGongzhi({ context: { oidcAudience: 'x' } })).toThrow(/oidcIssuer/);
+    expect(() => synthGongzhi({ context: { ...oidc, authDomainPrefix: 'gongzhi' } })).toThrow(/authDomainPrefix/);
+  });
+});

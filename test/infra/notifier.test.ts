@@ -11,7 +11,7 @@ import { only, resources, synthGongzhi } from './synth.js';
 type Synth = ReturnType<typeof synthGongzhi>;
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
 
-const site = { siteDomain: 'gongzhi.example.org' };
+const site = { siteDomain: 'gongzhi.example.org', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' };
 const allChannels = { ...site, notifyEmailFrom: 'Gongzhi <notify@mail.example.org>', notifySms: 'aws', notifySmsOrigination: '+8613800000000' };
 const webhook = {
   ...site, notifySms: 'webhook', notifySmsWebhookUrl: 'https://sms.example.cn/send', notifySmsWebhookTokenSecret: 'gongzhi/sms-webhook-token',
@@ -183,7 +183,9 @@ describe('notifier: least privilege', () => {
   it('may send no email and no SMS, and says so, when no channel is configured', () => {
     const all = notifierStatements(plain).flatMap(actionsOf);
     expect(all.filter((a) => a.startsWith('ses:') || a.startsWith('sms-voice:'))).toEqual([]);
-    expect(notifierEnv(plain)).toMatchObject({ NOTIFY_EMAIL: 'off', NOTIFY_SMS: 'off', SITE_URL: 'http://localhost:3000' });
+    expect(notifierEnv(plain)).toMatchObject({ NOTIFY_EMAIL: 'off', NOTIFY_SMS: 'off' });
+    // Links point at the site's own (CloudFront) domain from the first deploy on.
+    expect(JSON.stringify(notifierEnv(plain).SITE_URL)).toMatch(/^\{"Fn::Join":\["",\["https:\/\/",\{"Fn::GetStackOutput":\{"StackName":"GongzhiSite".*DomainName/);
     expect(notifierEnv(plain).NOTIFY_EMAIL_FROM).toBeUndefined();
   });
 

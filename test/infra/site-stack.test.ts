@@ -1,18 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../infra/security-headers.js';
 import { only, resources, synthGongzhi, type Resource } from './synth.js';
 
 let template: Template;
-let assemblyDir: string;
 let distribution: Record<string, any>;
 
 beforeAll(() => {
   const synth = synthGongzhi();
   template = Template.fromStack(synth.site);
-  assemblyDir = synth.assembly.directory;
   distribution = only(template, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
 });
 
@@ -133,6 +129,36 @@ describe('site stack: distribution', () => {
   });
 });
 
+describe('site stack: the platform\'s address', () => {
+  it('owns the HTTP API CloudFront forwards to, created empty (the api stack adds stage and routes)', () => {
+    const api = only(template, 'AWS::ApiGatewayV2::Api').Properties;
+    expect(api.ProtocolType).toBe('HTTP');
+    for (const type of ['AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::Authorizer']) {
+      expect(resources(template, type), type).toEqual({});
+    }
+  });
+
+  it('publishes the site\'s domain and its bucket for the api stack, which deploys after it', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    const [distributionId] = Object.keys(resources(template, 'AWS::CloudFront::Distribution'));
+    expect(outputs.SiteDomain!.Value).toEqual({ 'Fn::GetAtt': [distributionId, 'DomainName'] });
+    expect(outputs.DistributionDomain!.Value).toEqual({ 'Fn::GetAtt': [distributionId, 'DomainName'] });
+    expect(outputs.SiteBucketName!.Value).toEqual({ Ref: siteBucketId() });
+  });
+
+  it('serves a custom domain on its ACM certificate at TLS 1.2, and names that domain', () => {
+    const custom = Template.fromStack(synthGongzhi({ context: {
+      siteDomain: 'gongzhi.example.org', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+    } }).site);
+    const config = only(custom, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    expect(config.Aliases).toEqual(['gongzhi.example.org']);
+    expect(config.ViewerCertificate).toEqual({
+      AcmCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only',
+    });
+    expect((custom.toJSON().Outputs as Record<string, { Value: unknown }>).SiteDomain!.Value).toBe('gongzhi.example.org');
+  });
+});
+
 describe('site stack: deployment', () => {
   it('publishes hashed assets for a year (never pruned) and pages revalidated, then invalidates', () => {
     const assets = deployment(false);
@@ -141,24 +167,14 @@ describe('site stack: deployment', () => {
       Prune: false, Include: ['_app/immutable/*'], SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
     });
     expect(pages.Properties).toMatchObject({
-      Prune: true, Exclude: ['_app/immutable/*'], SystemMetadata: { 'cache-control': 'no-cache' }, DistributionPaths: ['/*'],
+      Prune: true, Exclude: ['_app/immutable/*', 'config.json'], SystemMetadata: { 'cache-control': 'no-cache' }, DistributionPaths: ['/*'],
     });
     expect(assets.Properties.DestinationBucketName).toEqual({ Ref: siteBucketId() });
   });
 
-  it('writes config.json with the API base and this deployment\'s Cognito client and domain', () => {
-    const pages = deployment(true);
-    const markers = JSON.stringify(pages.Properties.SourceMarkers);
-    expect(markers).toMatch(/AuthUserPoolSiteClient/);
-    expect(markers).toMatch(/AuthUserPoolDomain/);
-    const dir = readdirSync(assemblyDir).find((d) => {
-      try { return readFileSync(join(assemblyDir, d, 'config.json'), 'utf8').length > 0; } catch { return false; }
-    });
-    const config = JSON.parse(readFileSync(join(assemblyDir, dir!, 'config.json'), 'utf8'));
-    expect(config).toEqual({
-      apiBase: '/api',
-      cognito: { domain: expect.stringMatching(/^<<marker:0xbaba:\d>>\.auth\.<<marker:0xbaba:\d>>\.amazoncognito\.com$/),
-        clientId: expect.stringMatching(/^<<marker:0xbaba:\d>>$/), region: expect.stringMatching(/^<<marker:0xbaba:\d>>$/) },
-    });
+  it('leaves config.json to the api stack: the pages\' prune keeps it', () => {
+    expect(deployment(true).Properties.Exclude).toContain('config.json');
+    const shipped = JSON.stringify(template.toJSON());
+    expect(shipped).not.toMatch(/UserPool|amazoncognito\.com\/oauth2/);
   });
 });

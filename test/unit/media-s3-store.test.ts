@@ -31,7 +31,7 @@ const store = (region = 'ap-east-1', send: S3Access['send'] = answer(200)) => ne
 /** What the S3 client and its presigner make for the same upload, as the store used to call them. */
 async function sdkLink(region: string, type: string, bytes: number): Promise<string> {
   const s3 = new S3Client({ region, requestChecksumCalculation: 'WHEN_REQUIRED' });
-  return getSignedUrl(s3, new PutObjectCommand({ Bucket: 'gongzhi-media', Key: KEY, ContentType: type, ContentLength: bytes, IfNoneMatch: '*' }), {
+  return getSignedUrl(s3, new PutObjectCommand({ Bucket: 'gongzhi-media', Key: `media/${KEY}`, ContentType: type, ContentLength: bytes, IfNoneMatch: '*' }), {
     expiresIn: 600, signingDate: new Date(Date.parse('2026-11-29T10:00:00.000Z')), signableHeaders: new Set(['content-type']),
   });
 }
@@ -47,7 +47,8 @@ describe('S3MediaStore.presignUpload', () => {
   it('signs a PutObject valid for ten minutes with Content-Type, Content-Length and If-None-Match in the signature', async () => {
     const ticket = await store().presignUpload(KEY, 'image/webp', 204800);
     const url = new URL(ticket.url);
-    expect(`${url.origin}${url.pathname}`).toBe(`https://gongzhi-media.s3.ap-east-1.amazonaws.com/${KEY}`);
+    // Under media/, the path CloudFront serves it at: /media/<key> reaches the object with no rewrite.
+    expect(`${url.origin}${url.pathname}`).toBe(`https://gongzhi-media.s3.ap-east-1.amazonaws.com/media/${KEY}`);
     const q = url.searchParams;
     expect(q.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
     expect(q.get('X-Amz-Expires')).toBe('600');
@@ -93,7 +94,7 @@ describe('S3MediaStore.stat', () => {
       .toEqual({ bytes: 204800, contentType: 'image/webp' });
     vi.stubEnv('AWS_SESSION_TOKEN', '');
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.url).toBe(`https://gongzhi-media.s3.ap-east-1.amazonaws.com/${KEY}`);
+    expect(sent[0]!.url).toBe(`https://gongzhi-media.s3.ap-east-1.amazonaws.com/media/${KEY}`);
     expect(sent[0]!.init.method).toBe('HEAD');
     expect(sent[0]!.init.headers).toMatchObject({
       'x-amz-date': '20261129T100000Z', 'x-amz-security-token': 'session-token-of-the-role',

@@ -45,7 +45,13 @@ export const isSafeKey = (key: string): boolean =>
   key.length > 0 && key.length <= 512 && key.split('/').every((s) => /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}$/.test(s))
   && !key.includes('..');
 
-export const publicMediaUrl = (key: string): string => `/media/${key.split('/').map(encodeURIComponent).join('/')}`;
+/**
+ * In the bucket a photo's object sits under `media/`, the path the site shows it at: CloudFront's
+ * `/media/*` behaviour then needs no function to rewrite the path (AWS China offers none).
+ */
+export const mediaObjectPrefix = 'media/';
+
+export const publicMediaUrl = (key: string): string => `/${mediaObjectPrefix}${key.split('/').map(encodeURIComponent).join('/')}`;
 
 /** Seconds since the epoch for a Date.now()-style clock, and the ISO time it stands for. */
 export const expiryFrom = (nowMs: number): { unix: number; iso: string } => {

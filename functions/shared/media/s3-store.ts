@@ -9,7 +9,7 @@ import { fromEnv } from '@aws-sdk/credential-provider-env';
 import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentityProvider, HttpRequest } from '@smithy/types';
-import { expiryFrom, publicMediaUrl, UPLOAD_TTL_SECONDS, type MediaStore, type StoredObject, type UploadTicket } from './media-store.js';
+import { expiryFrom, mediaObjectPrefix, publicMediaUrl, UPLOAD_TTL_SECONDS, type MediaStore, type StoredObject, type UploadTicket } from './media-store.js';
 
 /** S3 wants this literal as the payload hash of a pre-signed link (the body is not known yet). */
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
@@ -19,12 +19,14 @@ const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b78
 export const bucketHost = (bucket: string, region: string): string =>
   `${bucket}.s3.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
 
-const objectPath = (key: string): string => `/${key.split('/').map(encodeURIComponent).join('/')}`;
+const objectPath = (objectKey: string): string => `/${objectKey.split('/').map(encodeURIComponent).join('/')}`;
+/** The object of a photo key: under `media/`, where CloudFront finds it for `/media/<key>`. */
+export const objectKeyOf = (key: string): string => `${mediaObjectPrefix}${key}`;
 
 /** An object request (no body) on `host`, signed in the Authorization header. */
-export function signObjectRequest(signer: SignatureV4, method: string, host: string, key: string, headers: Record<string, string>,
+export function signObjectRequest(signer: SignatureV4, method: string, host: string, objectKey: string, headers: Record<string, string>,
   signingDate: Date): Promise<HttpRequest> {
-  return signer.sign({ method, protocol: 'https:', hostname: host, path: objectPath(key), query: {}, headers: { host, ...headers } }, { signingDate });
+  return signer.sign({ method, protocol: 'https:', hostname: host, path: objectPath(objectKey), query: {}, headers: { host, ...headers } }, { signingDate });
 }
 
 export const s3Signer = (region: string, credentials: AwsCredentialIdentityProvider = fromEnv()): SignatureV4 =>
@@ -52,7 +54,7 @@ export class S3MediaStore implements MediaStore {
   async presignUpload(key: string, contentType: string, bytes: number): Promise<UploadTicket> {
     const expires = expiryFrom(this.now());
     // The same request the S3 client presigns: its operation marker in the query, the payload hash hoisted there too.
-    const signed = await this.signer.presign({ method: 'PUT', protocol: 'https:', hostname: this.host, path: objectPath(key), query: { 'x-id': 'PutObject' }, headers: {
+    const signed = await this.signer.presign({ method: 'PUT', protocol: 'https:', hostname: this.host, path: objectPath(objectKeyOf(key)), query: { 'x-id': 'PutObject' }, headers: {
       host: this.host,
       'content-type': contentType, 'content-length': String(bytes),
       // Write-once: a leaked or replayed link cannot replace a photo already on a proposal.
@@ -71,7 +73,7 @@ export class S3MediaStore implements MediaStore {
   }
 
   async stat(key: string): Promise<StoredObject | null> {
-    const signed = await signObjectRequest(this.signer, 'HEAD', this.host, key, { 'x-amz-content-sha256': EMPTY_SHA256 }, new Date(this.now()));
+    const signed = await signObjectRequest(this.signer, 'HEAD', this.host, objectKeyOf(key), { 'x-amz-content-sha256': EMPTY_SHA256 }, new Date(this.now()));
     const headers = { ...signed.headers } as Record<string, string>;
     delete headers.host; // fetch sets it, from the URL
     const res = await this.send(`https://${this.host}${signed.path}`, { method: 'HEAD', headers });
