@@ -8,11 +8,13 @@
  */
 import { BatchWriteCommand, GetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { contexts, type ContextName } from '../routes.js';
+import { fromPlain, toPlain } from './export-json.js';
 
 type Item = Record<string, unknown>;
 export const EXPORT_FORMAT = 'gongzhi-community-export';
+/** Version 2 writes sets as `{"$SS": [...]}` (export-json.ts); version 1 wrote them as `{}`, losing them. */
 export interface CommunityExport {
-  format: typeof EXPORT_FORMAT; version: 1; communityId: string; exportedAt: string;
+  format: typeof EXPORT_FORMAT; version: 2; communityId: string; exportedAt: string;
   tables: Record<ContextName, Item[]>;
 }
 
@@ -63,14 +65,15 @@ export async function exportCommunity(db: DynamoDBDocumentClient, tables: Record
   if (!picked.community.some((i) => i.pk === `COMMUNITY#${communityId}` && i.sk === 'META')) {
     throw new Error(`There is no community "${communityId}" in these tables.`);
   }
-  return { format: EXPORT_FORMAT, version: 1, communityId, exportedAt: at, tables: picked };
+  const plain = Object.fromEntries(contexts.map((c) => [c, picked[c].map(toPlain)])) as Record<ContextName, Item[]>;
+  return { format: EXPORT_FORMAT, version: 2, communityId, exportedAt: at, tables: plain };
 }
 
 /** Writes every item of an export; refuses when the community is already there unless `replace`. */
 export async function importCommunity(db: DynamoDBDocumentClient, tables: Record<ContextName, string>, doc: unknown, replace = false): Promise<Record<ContextName, number>> {
-  const d = doc as Partial<CommunityExport>;
-  if (!d || d.format !== EXPORT_FORMAT || d.version !== 1 || typeof d.communityId !== 'string' || !d.tables) {
-    throw new Error(`Not a community export (expected "format": "${EXPORT_FORMAT}", "version": 1).`);
+  const d = doc as Omit<Partial<CommunityExport>, 'version'> & { version?: unknown };
+  if (!d || d.format !== EXPORT_FORMAT || (d.version !== 1 && d.version !== 2) || typeof d.communityId !== 'string' || !d.tables) {
+    throw new Error(`Not a community export (expected "format": "${EXPORT_FORMAT}", "version": 2 or 1).`);
   }
   for (const c of contexts) {
     if (!Array.isArray(d.tables[c]) || d.tables[c].some((i) => typeof i?.pk !== 'string' || typeof i?.sk !== 'string')) {
@@ -81,7 +84,7 @@ export async function importCommunity(db: DynamoDBDocumentClient, tables: Record
   if (meta.Item && !replace) throw new Error(`The community "${d.communityId}" is already here; pass --replace to write the export over it.`);
   const counts = {} as Record<ContextName, number>;
   for (const c of contexts) {
-    const items = d.tables[c]!;
+    const items = d.tables[c]!.map((i) => fromPlain(i) as Item);
     for (let i = 0; i < items.length; i += 25) {
       let pending: Item[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
       while (pending && pending.length) {

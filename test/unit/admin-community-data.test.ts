@@ -1,6 +1,7 @@
 /** Which items a community export takes: what names the community, and what hangs off the entities those items own. */
 import { describe, expect, it } from 'vitest';
 import { selectCommunity } from '../../functions/admin/community-data.js';
+import { fromPlain, toPlain } from '../../functions/admin/export-json.js';
 
 const P1 = '01JAAAAAAAAAAAAAAAAAAAAAAA';
 const P2 = '01JBBBBBBBBBBBBBBBBBBBBBBB';
@@ -35,5 +36,14 @@ describe('selectCommunity', () => {
     expect(got.proposals.map((i) => i.sk)).toEqual(['META', 'SUPPORT#bob']);
     expect(got.activities.map((i) => i.sk)).toEqual([`BOOKING#${P2}`]);
     expect(got.ballots.map((i) => i.pk)).toEqual(['ROLL#a.dongyuan']);
+  });
+});
+
+describe('export JSON', () => {
+  it('keeps string and number sets and binary values, which JSON alone writes as {}', () => {
+    const item = { pk: 'PROPOSAL#x', sk: 'META', supporters: new Set(['b', 'a']), n: new Set([3, 1]), bin: new Uint8Array([1, 2]), m: { l: [1, 'x', null] } };
+    const text = JSON.stringify(toPlain(item));
+    expect(JSON.parse(text)).toEqual({ pk: 'PROPOSAL#x', sk: 'META', supporters: { $SS: ['a', 'b'] }, n: { $NS: [1, 3] }, bin: { $B: 'AQI=' }, m: { l: [1, 'x', null] } });
+    expect(fromPlain(JSON.parse(text))).toEqual(item);
   });
 });
