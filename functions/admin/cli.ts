@@ -18,7 +18,8 @@ const USAGE = `usage: npm run admin -- <command> [options] [--aws --region R]
   create-estate <communityId> <slug> --name 名称 [--name-en N] --as <staffId>
   import-households <estateId> <file.csv> --as <staffId>    (UTF-8 or GB18030/GBK; all rows checked first)
   export-community <id> [--out file.json]                   the community's complete data as JSON (stdout by default)
-  import-community <file.json> [--replace]                  write an export back (refuses an existing community)
+  import-community <file.json> [--replace]                  write an export back (refuses an existing community; --replace
+                                                            also deletes the community's items the export does not hold)
 Local: DATA_DIR (default .data), whether \`npm start\` runs or not. AWS: --aws --region R (credentials from the environment).`;
 
 const file = (p: string) => resolve(process.env.INIT_CWD ?? process.cwd(), p);
@@ -82,8 +83,11 @@ async function run(cmd: string, args: string[], o: Record<string, string | boole
     }
     case 'import-community': {
       const { importCommunity } = await import('./community-data.js');
-      const counts = await importCommunity(documentClient(), config().tables, JSON.parse(readFileSync(file(need(0, 'an export file')), 'utf8')), o.replace === true);
-      return `Imported: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}.`;
+      const r = await importCommunity(documentClient(), config().tables, JSON.parse(readFileSync(file(need(0, 'an export file')), 'utf8')), o.replace === true);
+      const list = (counts: Record<string, number>) => Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ');
+      const gone = Object.values(r.deleted).reduce((a, b) => a + b, 0);
+      return `Imported: ${list(r.written)}.${o.replace === true ? ` Deleted, as not in the export: ${gone ? list(r.deleted) : 'nothing'}.` : ''}`
+        + `${r.kept.length ? `\nKept ${r.kept.length} items not in the export that another community's data also holds: ${r.kept.slice(0, 10).join('; ')}${r.kept.length > 10 ? '; …' : ''}` : ''}`;
     }
     default:
       throw new Error(cmd ? `Unknown command "${cmd}".\n${USAGE}` : USAGE);

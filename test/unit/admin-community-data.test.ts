@@ -1,6 +1,6 @@
 /** Which items a community export takes: what names the community, and what hangs off the entities those items own. */
 import { describe, expect, it } from 'vitest';
-import { selectCommunity } from '../../functions/admin/community-data.js';
+import { selectCommunity, staleItems } from '../../functions/admin/community-data.js';
 import { fromPlain, toPlain } from '../../functions/admin/export-json.js';
 
 const P1 = '01JAAAAAAAAAAAAAAAAAAAAAAA';
@@ -36,6 +36,28 @@ describe('selectCommunity', () => {
     expect(got.proposals.map((i) => i.sk)).toEqual(['META', 'SUPPORT#bob']);
     expect(got.activities.map((i) => i.sk)).toEqual([`BOOKING#${P2}`]);
     expect(got.ballots.map((i) => i.pk)).toEqual(['ROLL#a.dongyuan']);
+  });
+});
+
+describe('staleItems (what import-community --replace deletes)', () => {
+  const none = { community: [], proposals: [], activities: [], donations: [], ballots: [], notifications: [] };
+  const exported = { ...none, community: all.community.filter((i) => i.pk === 'COMMUNITY#a') };
+  it('is what the community holds now and the export does not, never another community\'s', () => {
+    const live = { ...all, proposals: [...all.proposals, { pk: 'PROPOSAL#01JDDDDDDDDDDDDDDDDDDDDDDD', sk: 'META', communityId: 'a' }] };
+    const { stale, kept } = staleItems('a', live as never, exported as never);
+    expect(stale.proposals.map((i) => `${i.pk} ${i.sk}`)).toEqual([`PROPOSAL#${P1} META`, `PROPOSAL#${P1} SUPPORT#bob`, 'PROPOSAL#01JDDDDDDDDDDDDDDDDDDDDDDD META']);
+    expect(stale.community.map((i) => i.pk)).not.toContain('COMMUNITY#b');
+    expect(stale.community.some((i) => i.pk === 'COMMUNITY#a')).toBe(false);
+    // ann's booking of b's activity is b's too (and so, by the export's rule, ann's items): replacing a keeps them.
+    expect(stale.activities).toEqual([]);
+    expect(kept).toEqual([
+      'community: USER#ann PROFILE', 'community: USER#ann HOUSEHOLD#a.dongyuan.1-101', `community: AUDIT#a 2026#${P2}`,
+      `activities: USER#ann BOOKING#${P2}`, 'notifications: USER#ann N#aaaa',
+    ]);
+  });
+  it('finds nothing once the tables hold exactly the export', () => {
+    const got = selectCommunity('a', all as never);
+    expect(Object.values(staleItems('a', all as never, got).stale).flat()).toEqual([]);
   });
 });
 
