@@ -23,6 +23,7 @@ export function composeApp(app: App, options: ComposeOptions) {
   const data = new DataStack(app, 'GongzhiData', {
     env, description: 'Gongzhi tables, one per bounded context, and the photo bucket',
     uploadOrigins: settings.customDomain ? [`https://${settings.customDomain.domainName}`] : [cloudFrontOrigins],
+    china: settings.china,
   });
   const site = new SiteStack(app, 'GongzhiSite', {
     env,
@@ -30,6 +31,7 @@ export function composeApp(app: App, options: ComposeOptions) {
     siteAssetPath: options.siteAssetPath,
     customDomain: settings.customDomain,
     media: data.media,
+    edgeReader: data.edgeReader,
     signInOrigins: signInOrigins(settings.identity),
   });
   const api = new ApiStack(app, 'GongzhiApi', {

@@ -12,6 +12,7 @@ import { contexts, type ContextName } from '../functions/routes.js';
 import { tableDefs, type TableDef } from '../functions/shared/db/tables.js';
 import { tableOutput } from '../functions/admin/connect.js';
 import { MediaBucket } from './media-bucket.js';
+import type { OriginAccessIdentity } from 'aws-cdk-lib/aws-cloudfront';
 
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
 
@@ -21,6 +22,8 @@ export const streamedTables: Readonly<Partial<Record<ContextName, StreamViewType
 export interface DataStackProps extends StackProps {
   /** Origins whose pages upload photos (CORS of the media bucket). */
   readonly uploadOrigins: readonly string[];
+  /** AWS China: CloudFront reads the buckets through an origin access identity, made here (media-bucket.ts). */
+  readonly china: boolean;
 }
 
 export class DataStack extends Stack {
@@ -28,6 +31,8 @@ export class DataStack extends Stack {
   readonly tables: Readonly<Record<ContextName, ITable>>;
   /** Proposal photos, uploaded through pre-signed links and served by CloudFront under /media/. */
   readonly media: Bucket;
+  /** AWS China only: the identity CloudFront reads both buckets with. */
+  readonly edgeReader: OriginAccessIdentity | undefined;
   /** The notifications table's stream (new images): the notifier's event source reads it. */
   readonly notificationStreamArn: string;
 
@@ -41,7 +46,9 @@ export class DataStack extends Stack {
     }
     this.tables = tables;
     this.notificationStreamArn = tables.notifications.tableStreamArn!;
-    this.media = new MediaBucket(this, 'Media', { siteOrigins: props.uploadOrigins }).bucket;
+    const media = new MediaBucket(this, 'Media', { siteOrigins: props.uploadOrigins, originAccessIdentity: props.china });
+    this.media = media.bucket;
+    this.edgeReader = media.edgeReader;
   }
 
   private table(def: TableDef): Table {

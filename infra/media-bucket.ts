@@ -6,6 +6,7 @@
 import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { OriginAccessIdentity } from 'aws-cdk-lib/aws-cloudfront';
 import { Construct } from 'constructs';
 import { mediaObjectPrefix } from '../functions/shared/media/media-store.js';
 
@@ -19,11 +20,15 @@ export const uploadHeaders = ['content-type', 'content-length', 'if-none-match']
 export interface MediaBucketProps {
   /** Origins (`https://host`) whose pages upload photos. */
   readonly siteOrigins: readonly string[];
+  /** Let CloudFront read through an origin access identity, not Origin Access Control (AWS China has none). */
+  readonly originAccessIdentity: boolean;
 }
 
 export class MediaBucket extends Construct {
   readonly bucket: Bucket;
   readonly accessLogs: Bucket;
+  /** Made only with `originAccessIdentity`: the site stack reads both buckets with it. */
+  readonly edgeReader: OriginAccessIdentity | undefined;
 
   constructor(scope: Construct, id: string, props: MediaBucketProps) {
     super(scope, id);
@@ -53,6 +58,15 @@ export class MediaBucket extends Construct {
         maxAge: 3600,
       }],
     });
+    if (props.originAccessIdentity) {
+      // Made here, before the distribution, so this bucket's own policy can name it.
+      const reader = this.edgeReader = new OriginAccessIdentity(this, 'EdgeReader', { comment: 'Gongzhi: CloudFront reads the site and the photos' });
+      this.bucket.addToResourcePolicy(new PolicyStatement({
+        principals: [reader.grantPrincipal], actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(photoObjects)],
+      }));
+      return;
+    }
+    this.edgeReader = undefined;
     // CloudFront reads photos with OAC. The distribution is in the site stack, which deploys after
     // this one, so its id cannot be named here: any distribution of this account may read photos,
     // which are public on the site anyway, and nothing outside `media/proposals/`.

@@ -5,7 +5,8 @@
  */
 import { Annotations, type Stack } from 'aws-cdk-lib';
 import {
-  AllowedMethods, CachePolicy, ViewerProtocolPolicy, type BehaviorOptions, type IOriginAccessControl, type IResponseHeadersPolicy,
+  AllowedMethods, CachePolicy, ViewerProtocolPolicy, type BehaviorOptions, type IOriginAccessControl, type IOriginAccessIdentity,
+  type IResponseHeadersPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -19,8 +20,10 @@ export const uploadOriginOf = (stack: Stack, bucketName: string): string =>
 
 export interface MediaBehaviorProps {
   readonly media: IBucket;
-  readonly originAccessControl: IOriginAccessControl;
-  readonly responseHeadersPolicy: IResponseHeadersPolicy;
+  /** How CloudFront reads the bucket: Origin Access Control, or in AWS China an origin access identity. */
+  readonly access: { readonly originAccessControl: IOriginAccessControl } | { readonly originAccessIdentity: IOriginAccessIdentity };
+  /** None in AWS China (china-edge.ts). */
+  readonly responseHeadersPolicy: IResponseHeadersPolicy | undefined;
 }
 
 export function mediaBehavior(stack: Stack, props: MediaBehaviorProps): BehaviorOptions {
@@ -33,10 +36,12 @@ export function mediaBehavior(stack: Stack, props: MediaBehaviorProps): Behavior
   Annotations.of(stack).acknowledgeWarning('@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
     'The media bucket policy (data stack, media-bucket.ts) already lets this account\'s distributions read media/proposals/*.');
   return {
-    origin: S3BucketOrigin.withOriginAccessControl(bucket, { originAccessControl: props.originAccessControl }),
+    origin: 'originAccessControl' in props.access
+      ? S3BucketOrigin.withOriginAccessControl(bucket, { originAccessControl: props.access.originAccessControl })
+      : S3BucketOrigin.withOriginAccessIdentity(bucket, { originAccessIdentity: props.access.originAccessIdentity }),
     viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
     allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
     cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-    responseHeadersPolicy: props.responseHeadersPolicy,
+    ...(props.responseHeadersPolicy && { responseHeadersPolicy: props.responseHeadersPolicy }),
   };
 }

@@ -12,7 +12,7 @@ import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods, CachePolicy, CfnDistribution, Distribution, Function as CfFunction, FunctionCode, FunctionEventType,
   FunctionRuntime, HttpVersion, OriginProtocolPolicy, OriginRequestPolicy, PriceClass, S3OriginAccessControl,
-  SecurityPolicyProtocol, Signing, ViewerProtocolPolicy,
+  SecurityPolicyProtocol, Signing, ViewerProtocolPolicy, type IOriginAccessIdentity,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -22,6 +22,8 @@ import { apiCachePolicy } from './api-cache.js';
 import { acknowledgeDeploymentHandler, acknowledgeDistribution, acknowledgeLogBucket } from './site-acknowledgements.js';
 import { immutableCacheControl, mediaBehavior, mediaPathPattern, uploadOriginOf } from './media-delivery.js';
 import type { CustomDomain } from './settings.js';
+import { chinaApiCache, chinaStaticCache, useLegacyCacheSettings } from './china-edge.js';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { deploySite } from './site-deployment.js';
 import { securityHeaders } from './security-headers.js';
 import { spaRoutingCode } from './spa-routing.js';
@@ -35,6 +37,11 @@ export interface SiteStackProps extends StackProps {
   readonly customDomain?: CustomDomain | undefined;
   /** Origins the pages talk to for sign-in (the identity provider's), for the CSP. */
   readonly signInOrigins: readonly string[];
+  /**
+   * AWS China: the origin access identity (data stack) CloudFront reads both buckets with, and the
+   * edge as China offers it (china-edge.ts). Absent elsewhere: Origin Access Control and functions.
+   */
+  readonly edgeReader?: IOriginAccessIdentity | undefined;
 }
 
 /** The output the api stack reads the site bucket's name from, to write `config.json` into it. */
@@ -71,38 +78,53 @@ export class SiteStack extends Stack {
     this.httpApi = new HttpApi(this, 'HttpApi', { createDefaultStage: false, description: 'Gongzhi API: stage and routes in GongzhiApi' });
     const uploadOrigin = uploadOriginOf(this, props.media.bucketName);
     const csp = { uploadOrigin, signInOrigins: props.signInOrigins };
-    const headers = securityHeaders(this, 'SecurityHeaders', csp);
-    // One OAC, signing every request, for both buckets.
-    const originAccessControl = new S3OriginAccessControl(this, 'OriginAccessControl', { signing: Signing.SIGV4_ALWAYS });
+    const china = props.edgeReader !== undefined;
+    // Response headers policies, cache policies and functions exist outside China only (china-edge.ts).
+    const headersPolicy = (name: string, extra: { cacheControl?: string; comment?: string } = {}) =>
+      (china ? undefined : securityHeaders(this, name, { ...csp, ...extra }));
+    const headers = headersPolicy('SecurityHeaders');
+    // One OAC, signing every request, for both buckets; in China the data stack's origin access identity.
+    const access = props.edgeReader
+      ? { originAccessIdentity: props.edgeReader }
+      : { originAccessControl: new S3OriginAccessControl(this, 'OriginAccessControl', { signing: Signing.SIGV4_ALWAYS }) };
+    const siteOrigin = 'originAccessIdentity' in access
+      ? S3BucketOrigin.withOriginAccessIdentity(bucket, { originAccessIdentity: access.originAccessIdentity })
+      : S3BucketOrigin.withOriginAccessControl(bucket, { originAccessControl: access.originAccessControl });
+    if (props.edgeReader) {
+      // Listing lets S3 answer 404 rather than 403 for an app path with no file: the error response below serves the app for it.
+      bucket.addToResourcePolicy(new PolicyStatement({ principals: [props.edgeReader.grantPrincipal], actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    }
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Gongzhi site and API',
       ...(props.customDomain && {
         domainNames: [props.customDomain.domainName],
-        minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
         ...('acmArn' in props.customDomain.certificate && {
           certificate: Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificate.acmArn),
+          minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
         }),
       }),
       defaultRootObject: 'index.html',
-      httpVersion: HttpVersion.HTTP2_AND_3,
+      // China's edges are all in China: no price class to choose there, and HTTP/3 is not offered.
+      httpVersion: china ? HttpVersion.HTTP2 : HttpVersion.HTTP2_AND_3,
       // Includes the Hong Kong and mainland-adjacent edges residents are served from.
-      priceClass: PriceClass.PRICE_CLASS_200,
+      ...(!china && { priceClass: PriceClass.PRICE_CLASS_200 }),
+      ...(china && { errorResponses: [{ httpStatus: 404, responseHttpStatus: 200, responsePagePath: '/200.html', ttl: Duration.seconds(0) }] }),
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(bucket, { originAccessControl }),
+        origin: siteOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: headers,
-        functionAssociations: [{
+        ...(headers && { responseHeadersPolicy: headers }),
+        ...(!china && { functionAssociations: [{
           eventType: FunctionEventType.VIEWER_REQUEST,
           function: new CfFunction(this, 'SpaRouting', {
             runtime: FunctionRuntime.JS_2_0,
             comment: 'Prerendered pages to their file, other app paths to the SPA fallback',
             code: FunctionCode.fromInline(spaRoutingCode(props.siteAssetPath)),
           }),
-        }],
+        }] }),
       },
       additionalBehaviors: {
         '/api/*': {
@@ -112,27 +134,33 @@ export class SiteStack extends Stack {
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           // Public reads cached as the API marks them; Authorization in the key, so it is forwarded (api-cache.ts).
-          cachePolicy: apiCachePolicy(this, 'ApiCache'),
+          // (In China replaced by chinaApiCache, the same rule in the older form.)
+          cachePolicy: china ? CachePolicy.CACHING_DISABLED : apiCachePolicy(this, 'ApiCache'),
           // Every other viewer header but Host (Authorization travels through the cache policy).
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          ...(!china && { originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER }),
           // The security headers, and `private, no-store` towards browsers once the edge has decided
           // what to keep (functions/shared/http/edge-cache.ts): no browser keeps an API answer.
-          responseHeadersPolicy: securityHeaders(this, 'ApiHeaders', {
-            ...csp, cacheControl: viewerCacheControl, comment: 'Gongzhi API: security headers; browsers keep no API answer',
-          }),
+          ...(!china && { responseHeadersPolicy: headersPolicy('ApiHeaders', {
+            cacheControl: viewerCacheControl, comment: 'Gongzhi API: security headers; browsers keep no API answer',
+          })! }),
         },
         [mediaPathPattern]: mediaBehavior(this, {
           media: props.media,
-          originAccessControl,
-          responseHeadersPolicy: securityHeaders(this, 'MediaHeaders', {
-            ...csp, cacheControl: immutableCacheControl, comment: 'Gongzhi photos: security headers, cached for a year',
+          access,
+          responseHeadersPolicy: headersPolicy('MediaHeaders', {
+            cacheControl: immutableCacheControl, comment: 'Gongzhi photos: security headers, cached for a year',
           }),
         }),
       },
     });
     const certificate = props.customDomain?.certificate;
     if (certificate && 'iamCertificateId' in certificate) useIamCertificate(this.distribution, certificate.iamCertificateId);
-    acknowledgeDistribution(this.distribution, { defaultCertificate: !props.customDomain });
+    if (china) useLegacyCacheSettings(this.distribution, { default: chinaStaticCache, additional: [chinaApiCache, chinaStaticCache] });
+    acknowledgeDistribution(this.distribution, {
+      defaultCertificate: !props.customDomain,
+      iamCertificate: certificate !== undefined && 'iamCertificateId' in certificate,
+      originAccessIdentity: china,
+    });
     this.domainName = props.customDomain?.domainName ?? this.distribution.distributionDomainName;
     new CfnOutput(this, 'SiteDomain', {
       value: this.domainName,
