@@ -17,12 +17,15 @@ const USAGE = `usage: npm run admin -- <command> [options] [--aws --region R]
   grant-staff <communityId> <userId> --evidence TEXT [--name 姓名] --as <adminId>
   create-estate <communityId> <slug> --name 名称 [--name-en N] --as <staffId>
   import-households <estateId> <file.csv> --as <staffId>    (UTF-8 or GB18030/GBK; all rows checked first)
-  export-community <id> [--out file.json]                   the community's complete data as JSON (stdout by default)
+  export-community <id> [--out file.json] [--table-suffix S] the community's complete data as JSON (stdout by default),
+                                                            from the tables <name>-S with --table-suffix (restored tables)
   import-community <file.json> [--replace]                  write an export back (refuses an existing community; --replace
                                                             also deletes the community's items the export does not hold)
 Local: DATA_DIR (default .data), whether \`npm start\` runs or not. AWS: --aws --region R (credentials from the environment).`;
 
 const file = (p: string) => resolve(process.env.INIT_CWD ?? process.cwd(), p);
+const mapTables = <T extends Record<string, string>>(t: T, f: (name: string) => string): T =>
+  Object.fromEntries(Object.entries(t).map(([c, n]) => [c, f(n)])) as T;
 
 async function run(cmd: string, args: string[], o: Record<string, string | boolean | undefined>): Promise<string> {
   const { config } = await import('../shared/config.js');
@@ -74,7 +77,10 @@ async function run(cmd: string, args: string[], o: Record<string, string | boole
     }
     case 'export-community': {
       const { exportCommunity } = await import('./community-data.js');
-      const doc = await exportCommunity(documentClient(), config().tables, need(0, 'a community id'), systemClock());
+      const suffix = str('table-suffix');
+      if (suffix !== undefined && !/^[A-Za-z0-9_.-]+$/.test(suffix)) throw new Error(`--table-suffix may hold letters, digits, _ . and -, not "${suffix}".`);
+      const tables = suffix === undefined ? config().tables : mapTables(config().tables, (n) => `${n}-${suffix}`);
+      const doc = await exportCommunity(documentClient(), tables, need(0, 'a community id'), systemClock());
       const text = `${JSON.stringify(doc, null, 1)}\n`;
       const n = Object.values(doc.tables).reduce((s, t) => s + t.length, 0);
       if (typeof o.out === 'string') writeFileSync(file(o.out), text);
@@ -100,6 +106,7 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       aws: { type: 'boolean' }, region: { type: 'string' }, as: { type: 'string' }, evidence: { type: 'string' }, name: { type: 'string' },
       'name-en': { type: 'string' }, district: { type: 'string' }, out: { type: 'string' }, replace: { type: 'boolean' },
+      'table-suffix': { type: 'string' },
     },
   });
   const [cmd = '', ...args] = positionals;
