@@ -21,6 +21,8 @@ const USAGE = `usage: npm run admin -- <command> [options] [--aws --region R]
                                                             from the tables <name>-S with --table-suffix (restored tables)
   import-community <file.json> [--replace]                  write an export back (refuses an existing community; --replace
                                                             also deletes the community's items the export does not hold)
+  restore-tables --time <ISO instant> [--suffix S] --aws    restore every table by PITR into <name>-restored-S (S defaults
+                                                            to the time as yyyymmddThhmmZ); the live tables are untouched
 Local: DATA_DIR (default .data), whether \`npm start\` runs or not. AWS: --aws --region R (credentials from the environment).`;
 
 const file = (p: string) => resolve(process.env.INIT_CWD ?? process.cwd(), p);
@@ -95,6 +97,19 @@ async function run(cmd: string, args: string[], o: Record<string, string | boole
       return `Imported: ${list(r.written)}.${o.replace === true ? ` Deleted, as not in the export: ${gone ? list(r.deleted) : 'nothing'}.` : ''}`
         + `${r.kept.length ? `\nKept ${r.kept.length} items not in the export that another community's data also holds: ${r.kept.slice(0, 10).join('; ')}${r.kept.length > 10 ? '; …' : ''}` : ''}`;
     }
+    case 'restore-tables': {
+      if (o.aws !== true) throw new Error('restore-tables works on the deployed tables (--aws --region R): the local engine keeps no point-in-time backups. Rehearse the copy-back with npm run drill:restore.');
+      const { restoreNextSteps, restoreTables, parseInstant } = await import('./restore-tables.js');
+      const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+      const time = parseInstant(str('time'));
+      const ddb = new DynamoDBClient({ region: config().region });
+      try {
+        const restored = await restoreTables(ddb, config().tables, { time, suffix: str('suffix'), log: (line) => console.error(line) });
+        return restoreNextSteps(restored, time, config().region);
+      } finally {
+        ddb.destroy();
+      }
+    }
     default:
       throw new Error(cmd ? `Unknown command "${cmd}".\n${USAGE}` : USAGE);
   }
@@ -106,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       aws: { type: 'boolean' }, region: { type: 'string' }, as: { type: 'string' }, evidence: { type: 'string' }, name: { type: 'string' },
       'name-en': { type: 'string' }, district: { type: 'string' }, out: { type: 'string' }, replace: { type: 'boolean' },
-      'table-suffix': { type: 'string' },
+      'table-suffix': { type: 'string' }, time: { type: 'string' }, suffix: { type: 'string' },
     },
   });
   const [cmd = '', ...args] = positionals;
