@@ -102,10 +102,11 @@ async function run(cmd: string, args: string[], o: Record<string, string | boole
       const { restoreNextSteps, restoreTables, parseInstant } = await import('./restore-tables.js');
       const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
       const time = parseInstant(str('time'));
-      const ddb = new DynamoDBClient({ region: config().region });
+      const region = str('region')!; // main() refuses --aws without it
+      const ddb = new DynamoDBClient({ region });
       try {
         const restored = await restoreTables(ddb, config().tables, { time, suffix: str('suffix'), log: (line) => console.error(line) });
-        return restoreNextSteps(restored, time, config().region);
+        return restoreNextSteps(restored, time, region);
       } finally {
         ddb.destroy();
       }
