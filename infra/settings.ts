@@ -11,8 +11,8 @@
  *   unique per region, default `gongzhi-<account>`; `authEmailFrom`: the SES sender of its one-time
  *   codes, default `notifyEmailFrom`; `sesIdentity`: `domain` (default) or `address`, whichever SES has
  *   verified). Or any OpenID Connect provider: `oidcIssuer` (https, its tokens' `iss`),
- *   `oidcAudience` (their `aud`, what the API's JWT authorizer accepts) and `oidcClientId` (the site's
- *   public client), with `oidcScopes` (default `openid profile`) and, when the provider publishes no
+ *   `oidcClientId` (the site's public client) and `oidcAudience` (the tokens' `aud`, what the API's JWT
+ *   authorizer accepts; default the client id, so the pages send the ID token), with `oidcScopes` (default `openid profile`) and, when the provider publishes no
  *   discovery document the browser may read, `oidcAuthorizeUrl`, `oidcTokenUrl` and `oidcLogoutUrl`.
  *   Setting `oidcIssuer` removes Cognito entirely.
  * - `logLevel`: passed to every Lambda. (No default community: every request names its community.)
@@ -147,15 +147,15 @@ function readIdentity(scope: Construct, notifyEmailFrom: string | undefined): Id
   const scopes = optional(scope, 'oidcScopes', /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/);
   const oidcOnly = { ...endpoints, oidcScopes: scopes };
   if (issuer || audience || clientId) {
-    if (!(issuer && audience && clientId)) {
-      throw new Error("context 'oidcIssuer', 'oidcAudience' and 'oidcClientId' go together: set all three or none");
-    }
+    if (!issuer) throw new Error("context 'oidcAudience' and 'oidcClientId' need 'oidcIssuer', the provider that issues the tokens");
+    if (!clientId) throw new Error("context 'oidcIssuer' needs 'oidcClientId': the site's public client at that provider");
     for (const key of ['authDomainPrefix', 'authEmailFrom', 'sesIdentity']) {
       if (scope.node.tryGetContext(key) !== undefined) throw new Error(`context '${key}' configures Cognito, which 'oidcIssuer' replaces`);
     }
     const scopeList = scopes ?? 'openid profile';
     if (!scopeList.split(' ').includes('openid')) throw new Error("context 'oidcScopes' must include 'openid'");
-    return { kind: 'oidc', issuer: issuer.replace(/\/$/, ''), audience, clientId, scope: scopeList, ...endpoints };
+    // Without its own audience the API accepts the ID tokens issued to the site's client.
+    return { kind: 'oidc', issuer: issuer.replace(/\/$/, ''), audience: audience ?? clientId, clientId, scope: scopeList, ...endpoints };
   }
   const stray = Object.entries(oidcOnly).find(([, v]) => v !== undefined);
   if (stray) throw new Error(`context '${stray[0] === 'oidcScopes' ? 'oidcScopes' : ({ authorizationEndpoint: 'oidcAuthorizeUrl', tokenEndpoint: 'oidcTokenUrl', endSessionEndpoint: 'oidcLogoutUrl' } as Record<string, string>)[stray[0]]}' needs 'oidcIssuer'`);

@@ -5,7 +5,7 @@
  * development outbox locally. The SDK clients load on first send: only the notifier carries them.
  */
 import type { Channel } from '../contracts/notifications.js';
-import type { Config } from '../shared/config.js';
+import { awsRegion, type Config } from '../shared/config.js';
 import type { Item } from '../shared/db/batch.js';
 
 export interface OutgoingMessage {
@@ -83,7 +83,7 @@ export function adaptersFrom(cfg: Config, record: (m: Item) => Promise<void>, cl
   const n = cfg.notify;
   const out: Adapters = {};
   if (n.sms === 'dev') out.sms = devOutbox('sms', record, clock);
-  if (n.sms === 'aws') out.sms = endUserMessagingSms(cfg.region, n.smsOrigination);
+  if (n.sms === 'aws') out.sms = endUserMessagingSms(awsRegion(cfg), n.smsOrigination);
   if (n.sms === 'webhook') {
     if (!n.smsWebhook) throw new Error('NOTIFY_SMS=webhook needs NOTIFY_SMS_WEBHOOK_URL');
     out.sms = webhookSms(n.smsWebhook.url, n.smsWebhook.token);
@@ -91,7 +91,7 @@ export function adaptersFrom(cfg: Config, record: (m: Item) => Promise<void>, cl
   if (n.email === 'dev') out.email = devOutbox('email', record, clock);
   if (n.email === 'ses') {
     if (!n.emailFrom) throw new Error('NOTIFY_EMAIL=ses needs NOTIFY_EMAIL_FROM (a verified sender)');
-    out.email = sesEmail(n.emailFrom, cfg.region);
+    out.email = sesEmail(n.emailFrom, awsRegion(cfg));
   }
   return out;
 }

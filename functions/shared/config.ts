@@ -4,7 +4,8 @@ import { contexts, type ContextName } from '../route-def.js';
 import { localTableName, tableDefs } from './db/tables.js';
 
 const Env = z.object({
-  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-east-1'),
+  /** Lambda sets it; no default, so nothing ever talks to a region it was not deployed in. */
+  AWS_REGION: z.optional(z.string().check(z.regex(/^[a-z]{2}(?:-gov)?-[a-z]+-\d$/))),
   /** Set locally (dynalite) and in tests; absent on AWS. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
@@ -33,7 +34,8 @@ const Env = z.object({
 });
 
 export type Config = {
-  region: string;
+  /** Unset only off AWS (the local engine needs none): `awsRegion` says so where one is needed. */
+  region: string | undefined;
   dynamoEndpoint: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   tables: Record<ContextName, string>;
@@ -63,6 +65,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       siteUrl: e.SITE_URL.replace(/\/$/, ''),
     },
   };
+}
+
+/** The region for an AWS client, or a clear error where none is set (never a guessed one). */
+export function awsRegion(cfg: Config): string {
+  if (!cfg.region) throw new Error('AWS_REGION is not set: Lambda sets it; for the admin CLI pass --aws --region R');
+  return cfg.region;
 }
 
 let cached: Config | undefined;

@@ -247,7 +247,8 @@ describe('api stack: any OpenID Connect provider instead of Cognito', () => {
 
   it('refuses an incomplete or unsafe provider before anything is synthesized', () => {
     const without = (k: keyof typeof oidc) => Object.fromEntries(Object.entries(oidc).filter(([key]) => key !== k));
-    expect(() => synthGongzhi({ context: without('oidcAudience') })).toThrow(/oidcAudience/);
+    // Without an audience of its own the API takes the site client's ID tokens.
+    expect(siteConfigOf(synthGongzhi({ context: without('oidcAudience') })).config.auth).toMatchObject({ clientId: oidc.oidcClientId, apiToken: 'id' });
     expect(() => synthGongzhi({ context: without('oidcClientId') })).toThrow(/oidcClientId/);
     expect(() => synthGongzhi({ context: { ...oidc, oidcIssuer: 'http://login.example.cn' } })).toThrow(/oidcIssuer/);
     expect(() => synthGongzhi({ context: { ...oidc, oidcScopes: 'profile' } })).toThrow(/openid/);

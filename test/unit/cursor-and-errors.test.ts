@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../functions/shared/config.js';
+import { awsRegion, parseConfig } from '../../functions/shared/config.js';
 import { decodeCursor, encodeCursor } from '../../functions/shared/db/cursor.js';
 import { ConflictError, ForbiddenError } from '../../functions/shared/errors.js';
 import { toErrorResult } from '../../functions/shared/http/error-response.js';
@@ -51,6 +51,13 @@ describe('configuration', () => {
     expect(c.tables).toMatchObject({ proposals: 'prod-proposals', community: 'gongzhi-community' });
     // There is no default community to fall back to: every request names its own.
     expect(Object.keys(c)).not.toContain('defaultCommunity');
+  });
+
+  it('guesses no region: the one Lambda sets, else a clear refusal where an AWS client needs one', () => {
+    expect(parseConfig({}).region).toBeUndefined();
+    expect(() => awsRegion(parseConfig({}))).toThrow(/AWS_REGION is not set/);
+    expect(awsRegion(parseConfig({ AWS_REGION: 'cn-north-1' }))).toBe('cn-north-1');
+    expect(() => parseConfig({ AWS_REGION: 'Beijing' })).toThrow(/AWS_REGION/);
   });
 
   it('fails fast, naming the variable, on a bad value', () => {

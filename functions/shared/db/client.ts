@@ -6,7 +6,8 @@ import { config } from '../config.js';
 /** One document client per process; `undefined` attributes are dropped, never written. */
 export function createDocumentClient(endpoint = config().dynamoEndpoint): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
-    region: config().region,
+    // The local engine ignores the region; on AWS it is the function's own (unset, the SDK refuses to send).
+    ...(endpoint ? { region: config().region ?? 'local' } : config().region ? { region: config().region } : {}),
     ...(endpoint
       ? {
         endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 3,
