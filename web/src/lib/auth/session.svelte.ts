@@ -23,10 +23,13 @@ export const session = {
   },
 };
 
-export function signOut(): void {
+/** Ends the session on this device; returns the one it ended (its provider may have one to end too). */
+export function signOut(): StoredSession | null {
+  const ended = stored;
   writeSession(null);
   stored = null;
   me = null;
+  return ended;
 }
 
 setUnauthorizedHandler(signOut);

@@ -4,7 +4,13 @@ export interface StoredSession {
   userId: string;
   /** ISO time after which the token is no longer accepted. */
   expiresAt: string;
-  provider: 'dev' | 'cognito';
+  provider: 'dev' | 'oidc';
+  /**
+   * The ID token, kept only when the Bearer token is another one (apiToken 'access'): signing out
+   * hands it to the provider's end_session_endpoint as id_token_hint, which tells it whose session
+   * to end without asking the person again. With apiToken 'id' the token above is the ID token.
+   */
+  idToken?: string;
 }
 
 const KEY = 'gongzhi.session';
@@ -14,14 +20,19 @@ export function readSession(): StoredSession | null {
   try {
     const raw = localStorage.getItem(KEY);
     if (!raw) return null;
-    const s = JSON.parse(raw) as Partial<StoredSession>;
+    const s = JSON.parse(raw) as Partial<Omit<StoredSession, 'provider'>> & { provider?: unknown };
     if (typeof s.token !== 'string' || typeof s.userId !== 'string' || typeof s.expiresAt !== 'string') return null;
     // A token that is about to lapse is treated as gone, so we never send one the API will refuse.
     if (Date.parse(s.expiresAt) - Date.now() < 30_000) {
       localStorage.removeItem(KEY);
       return null;
     }
-    return { token: s.token, userId: s.userId, expiresAt: s.expiresAt, provider: s.provider === 'cognito' ? 'cognito' : 'dev' };
+    // 'cognito' is what sessions stored before OpenID Connect in general said: Cognito is one such provider.
+    const provider = s.provider === 'oidc' || s.provider === 'cognito' ? 'oidc' : 'dev';
+    return {
+      token: s.token, userId: s.userId, expiresAt: s.expiresAt, provider,
+      ...(typeof s.idToken === 'string' && { idToken: s.idToken }),
+    };
   } catch {
     return null;
   }
