@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { allowProviderInCsp, oidcModuleMarkers, scriptsContaining, startFakeProvider, type FakeProvider } from './support/fake-oidc.js';
 import { startSite, type Site } from './support/site.js';
-import { axeViolations, describeViolations, ready, screenshot, switchLanguage } from './support/steps.js';
+import { axeViolations, describeViolations, ready, screenshot, signInAs, switchLanguage } from './support/steps.js';
 
 const ORIGIN = 'https://id.gongzhi-test.example';
 const CLIENT = 'gongzhi-web-client';
@@ -173,6 +173,17 @@ describe('generic OpenID Connect sign-in (discovery, PKCE, state, nonce, apiToke
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
     await screenshot(page, `signin-${w.provider}-${w.lang === 'en' ? 'en' : 'zh'}`);
+    await context.close();
+  });
+
+  it('without config.json the demo sign-in and sign-out stay local and never load the OIDC module', async () => {
+    const { context, page } = await site.newPage();
+    await signInAs(page, 'resident1', '/proposals');
+    await page.locator('header').getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.locator('header').getByRole('link', { name: '登录' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('gongzhi.session'))).toBeNull();
+    expect(await scriptsContaining(page, oidcModuleMarkers)).toEqual([]);
     await context.close();
   });
 });

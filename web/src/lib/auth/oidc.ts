@@ -5,7 +5,7 @@
  * page load. We are a public client (a web page keeps no secret): PKCE is what protects the code.
  */
 import * as oauth from 'oauth4webapi';
-import type { AuthConfig } from './site-config.js';
+import { siteConfig, type AuthConfig } from './site-config.js';
 import type { StoredSession } from './stored-session.js';
 
 const PENDING_KEY = 'gongzhi.oidc';
@@ -121,4 +121,12 @@ export async function signOutAt(auth: AuthConfig, idToken?: string): Promise<boo
   if (idToken) url.searchParams.set('id_token_hint', idToken);
   location.assign(url.href);
   return true;
+}
+
+/** After the site's own sign-out (the header's button): ends the provider's session too, if this deployment has one. */
+export async function endProviderSession(ended: StoredSession): Promise<boolean> {
+  const config = await siteConfig();
+  if (!config) return false;
+  // The hint is the ID token: the Bearer token itself with apiToken 'id', else the one kept beside it.
+  return signOutAt(config.auth, ended.idToken ?? (config.auth.apiToken === 'id' ? ended.token : undefined)).catch(() => false);
 }

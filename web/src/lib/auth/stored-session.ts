@@ -20,19 +20,15 @@ export function readSession(): StoredSession | null {
   try {
     const raw = localStorage.getItem(KEY);
     if (!raw) return null;
-    const s = JSON.parse(raw) as Partial<Omit<StoredSession, 'provider'>> & { provider?: unknown };
+    const s = JSON.parse(raw) as Partial<Record<keyof StoredSession, unknown>>;
     if (typeof s.token !== 'string' || typeof s.userId !== 'string' || typeof s.expiresAt !== 'string') return null;
     // A token that is about to lapse is treated as gone, so we never send one the API will refuse.
     if (Date.parse(s.expiresAt) - Date.now() < 30_000) {
       localStorage.removeItem(KEY);
       return null;
     }
-    // 'cognito' is what sessions stored before OpenID Connect in general said: Cognito is one such provider.
-    const provider = s.provider === 'oidc' || s.provider === 'cognito' ? 'oidc' : 'dev';
-    return {
-      token: s.token, userId: s.userId, expiresAt: s.expiresAt, provider,
-      ...(typeof s.idToken === 'string' && { idToken: s.idToken }),
-    };
+    // Anything but a dev session is a provider's: those stored before sign-in was provider-neutral say 'cognito'.
+    return { ...(s as StoredSession), provider: s.provider === 'dev' ? 'dev' : 'oidc' };
   } catch {
     return null;
   }
