@@ -66,6 +66,12 @@ export async function call<T>(method: string, path: string, opts: CallOptions = 
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached.');
   }
+  // Where the edge answers every unknown path with the site's HTML shell (AWS China has no
+  // CloudFront Functions, so infra/site-stack.ts maps 404 to /200.html for the whole distribution),
+  // an API 404 reaches us as a 200 page: it is a "not found", not a broken server.
+  if (/^text\/html\b/i.test(res.headers.get('content-type') ?? '')) {
+    throw new ApiError(404, 'not_found', 'Not found.');
+  }
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     if (res.status === 401 && token) onUnauthorized();
