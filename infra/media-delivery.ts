@@ -33,8 +33,13 @@ export function mediaBehavior(stack: Stack, props: MediaBehaviorProps): Behavior
     bucketName: props.media.bucketName,
     bucketRegionalDomainName: props.media.bucketRegionalDomainName,
   });
-  Annotations.of(stack).acknowledgeWarning('@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
-    'The media bucket policy (data stack, media-bucket.ts) already lets this account\'s distributions read media/proposals/*.');
+  if ('originAccessControl' in props.access) {
+    Annotations.of(stack).acknowledgeWarning('@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
+      'The media bucket policy (data stack, media-bucket.ts) already lets this account\'s distributions read media/proposals/*.');
+  } else {
+    Annotations.of(stack).acknowledgeWarning('@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOai',
+      'The media bucket policy (data stack, media-bucket.ts) already lets its own origin access identity read media/proposals/*.');
+  }
   return {
     origin: 'originAccessControl' in props.access
       ? S3BucketOrigin.withOriginAccessControl(bucket, { originAccessControl: props.access.originAccessControl })

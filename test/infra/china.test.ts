@@ -4,7 +4,7 @@
  * account can prove (the ICP filing, the provider reachable from China, the runtime on offer) is not
  * claimed here.
  */
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaApiCache } from '../../infra/china-edge.js';
@@ -128,6 +128,13 @@ describe('AWS China synthesis (cn-north-1)', () => {
     expect(budget.BudgetLimit).toEqual({ Amount: 70, Unit: 'CNY' });
     const more = Template.fromStack(synthGongzhi({ context: { ...chinaContext, monthlyBudgetCny: '200' } }).api);
     expect(Object.values(resources(more, 'AWS::Budgets::Budget'))[0]!.Properties.Budget.BudgetLimit).toEqual({ Amount: 200, Unit: 'CNY' });
+  });
+
+  it('synthesizes without a warning left unanswered (`cdk synth` prints none)', () => {
+    for (const stack of [synth.data, synth.site, synth.api]) {
+      const a = Annotations.fromStack(stack);
+      expect([...a.findWarning('*', Match.anyValue()), ...a.findError('*', Match.anyValue())], stack.stackName).toEqual([]);
+    }
   });
 
   it('leaves nothing for cdk-nag when run directly over the app', () => {
