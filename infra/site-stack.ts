@@ -22,6 +22,7 @@ import { apiCachePolicy } from './api-cache.js';
 import { acknowledgeDeploymentHandler, acknowledgeDistribution, acknowledgeLogBucket } from './site-acknowledgements.js';
 import { immutableCacheControl, mediaBehavior, mediaPathPattern, uploadOriginOf } from './media-delivery.js';
 import type { CustomDomain } from './settings.js';
+import { metaPolicy, siteWithMetaPolicy } from './china-pages.js';
 import { chinaApiCache, chinaStaticCache, useLegacyCacheSettings } from './china-edge.js';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { deploySite } from './site-deployment.js';
@@ -171,7 +172,12 @@ export class SiteStack extends Stack {
       value: this.distribution.distributionDomainName,
       description: 'The CloudFront domain: the CNAME target of a custom siteDomain',
     });
-    deploySite(this, { bucket, distribution: this.distribution, siteAssetPath: props.siteAssetPath });
+    // In China no headers policy carries the CSP: the pages do (china-pages.ts). The photo bucket's
+    // name is known only at deploy time, so uploads may go to any S3 host of the region.
+    const siteAssetPath = china
+      ? siteWithMetaPolicy(props.siteAssetPath, metaPolicy(`https://*.s3.${this.region}.amazonaws.com.cn`, props.signInOrigins))
+      : props.siteAssetPath;
+    deploySite(this, { bucket, distribution: this.distribution, siteAssetPath });
     acknowledgeDeploymentHandler(this, bucket);
   }
 }

@@ -4,6 +4,8 @@
  * account can prove (the ICP filing, the provider reachable from China, the runtime on offer) is not
  * claimed here.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +39,13 @@ beforeAll(() => {
 });
 
 const json = (t: Template) => JSON.stringify(t.toJSON());
+/** The `.html` files of the site assets staged in an assembly, by their path in the site. */
+const builtPages = (dir: string): Record<string, string> => {
+  const sites = readdirSync(dir).filter((a) => a.startsWith('asset.') && existsSync(join(dir, a, 'index.html')));
+  expect(sites, 'one copy of the site is published').toHaveLength(1);
+  return Object.fromEntries(readdirSync(join(dir, sites[0]!), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(join(dir, sites[0]!, f), 'utf8')]));
+};
 const distributionConfig = () =>
   Object.values(resources(templates.GongzhiSite!, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
 
@@ -121,6 +130,23 @@ describe('AWS China synthesis (cn-north-1)', () => {
     expect(distributionConfig().CustomErrorResponses).toEqual([
       { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/200.html', ErrorCachingMinTTL: 0 },
     ]);
+  });
+
+  it('puts the Content-Security-Policy into every page, there being no headers policy', () => {
+    const pages = builtPages(synth.assembly.directory);
+    expect(Object.keys(pages).sort()).toEqual(['200.html', 'about/index.html', 'index.html', 'proposals.html']);
+    for (const [name, html] of Object.entries(pages)) {
+      const policy = /^<!doctype html><meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+      expect(policy, name).toContain("script-src 'self' 'unsafe-inline'");
+      expect(policy, name).toContain(`connect-src 'self' https://*.s3.cn-north-1.amazonaws.com.cn ${new URL(chinaContext.oidcIssuer).origin}`);
+      expect(policy, name).toContain(`form-action 'self' ${new URL(chinaContext.oidcIssuer).origin}`);
+      expect(policy, name).not.toContain('frame-ancestors');
+      expect(html, name).toContain('<meta name="referrer" content="strict-origin-when-cross-origin">');
+      expect(html, name).toContain('top.location.replace');
+    }
+    // Elsewhere the headers policy carries it and the pages are published as built.
+    const global = synthGongzhi({ context: { region: 'ap-east-1' } });
+    expect(Object.values(builtPages(global.assembly.directory)).filter((h) => h.includes('http-equiv'))).toEqual([]);
   });
 
   it('budgets in yuan, the currency the China regions bill in', () => {
