@@ -9,38 +9,52 @@
  *   container then forgets everything it kept; locally, where one process runs every context, a
  *   revocation therefore takes effect at once.
  * On AWS another function's container may still let a revoked role act for up to MEMBER_TTL_MS (README).
- * Only requests run through create-handler use kept readings; seeding, the admin CLI and scripts read afresh.
+ * Readings are kept and used only while a request runs through create-handler; seeding, the admin CLI
+ * and scripts read afresh (in the local platform's process, unless a request is running at that moment).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Member } from './rules.js';
 
 export const MEMBER_TTL_MS = 60_000;
 
 const kept = new Map<string, { at: number; member: Member }>();
-/** Per request (the local platform runs many at once): the people whose kept reading it used. */
-const scope = new AsyncLocalStorage<Set<string>>();
+/**
+ * The requests running with the cache on, and the people whose kept reading they used. A Lambda runs
+ * one request at a time, so this is exactly one request's; the local platform overlaps requests, and
+ * then a refusal forgets what any of them used and reruns once, which only costs a read. (This was
+ * an AsyncLocalStorage: on Node 20 that turns on promise hooks for every promise in the process, ~5 %
+ * of a warm booking's time through the local adapter.)
+ */
+let running = 0;
+const used = new Set<string>();
 
 export const memberCache = {
   /** Runs one request with the cache on. */
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    return scope.run(new Set(), fn);
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    running += 1;
+    try {
+      return await fn();
+    } finally {
+      running -= 1;
+      if (running === 0) used.clear();
+    }
   },
   get(userId: string, now = Date.now()): Member | undefined {
-    const used = scope.getStore();
-    const hit = used && kept.get(userId);
-    if (!used || !hit || now - hit.at >= MEMBER_TTL_MS) return undefined;
+    const hit = running > 0 ? kept.get(userId) : undefined;
+    if (!hit || now - hit.at >= MEMBER_TTL_MS) return undefined;
     used.add(userId);
     return hit.member;
   },
   set(member: Member, now = Date.now()): void {
-    if (scope.getStore()) kept.set(member.id, { at: now, member });
+    if (running > 0) kept.set(member.id, { at: now, member });
   },
-  /** After a refusal: true when this request used kept readings (now forgotten), so it is worth running again. */
+  /**
+   * After a refusal: true when kept readings were used (now forgotten), so it is worth running again.
+   * What was used stays noted until no request runs: an overlapping request refused on the same
+   * reading then also learns that it used one.
+   */
   forgetUsed(): boolean {
-    const used = scope.getStore();
-    if (!used || used.size === 0) return false;
+    if (running === 0 || used.size === 0) return false;
     for (const id of used) kept.delete(id);
-    used.clear();
     return true;
   },
   clear(): void {

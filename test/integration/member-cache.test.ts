@@ -87,4 +87,24 @@ describe('memberCache', () => {
       expect(memberCache.get('resident8')).toMatchObject({ id: 'resident8' });
     });
   });
+
+  it('tells overlapping requests refused on the same kept reading that they used one (the local platform overlaps them)', async () => {
+    memberCache.clear();
+    await memberCache.run(() => repo().getMember('resident7'));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const b = memberCache.run(async () => {
+      expect(memberCache.get('resident7')).toMatchObject({ id: 'resident7' });
+      await gate;
+      return memberCache.forgetUsed();
+    });
+    await memberCache.run(async () => {
+      expect(memberCache.get('resident7')).toMatchObject({ id: 'resident7' });
+      expect(memberCache.forgetUsed()).toBe(true);
+      release();
+      expect(await b).toBe(true); // resident7 is already forgotten, and b still learns it used a kept reading
+    });
+    // Once no request runs, nothing is noted as used any more.
+    await memberCache.run(async () => expect(memberCache.forgetUsed()).toBe(false));
+  });
 });
