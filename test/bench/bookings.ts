@@ -8,7 +8,7 @@ import { config } from '../../functions/shared/config.js';
 import { documentClient } from '../../functions/shared/db/client.js';
 import type { Api } from '../support/platform.js';
 import { inHandler } from './in-handler.js';
-import { median } from './stats.js';
+import { median, warmUp } from './stats.js';
 
 type Measure = (action: string, fn: () => Promise<unknown>) => Promise<void>;
 
@@ -35,14 +35,29 @@ export async function benchBookings(api: Api, measure: Measure, timed: (fn: () =
   await measure('POST .../bookings (warm, confirmed)', () => api.call('POST', `/api/activities/${other}/bookings`, { token: a, body: {} }));
   await measure('DELETE .../bookings/mine (warm, nobody waiting)', () => api.call('DELETE', `/api/activities/${other}/bookings/mine`, { token: a }));
 
-  // The pair, and within it the booking alone (a warm container: the activity and resident1 were just read).
+  // The pair, and within it the booking alone (a warm container: the activity and resident1 were
+  // just read), each pair followed by its bare pair (below), after a warm-up of both.
+  const db = documentClient();
+  const key = { pk: `ACTIVITY#${id}`, sk: 'META' };
   const through: number[] = [];
   const bookOnly: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    through.push(await timed(async () => {
-      bookOnly.push(await timed(() => api.call('POST', path, { token: a, body: {} })));
+  const bare: number[] = [];
+  const bareBook: number[] = [];
+  for (let i = -warmUp; i < samples; i++) {
+    let book = 0;
+    let bareOne = 0;
+    const pair = await timed(async () => {
+      book = await timed(() => api.call('POST', path, { token: a, body: {} }));
       await api.call('DELETE', `${path}/mine`, { token: a });
-    }));
+    });
+    const barePair = await timed(async () => {
+      bareOne = await timed(() => db.send(new UpdateCommand({ TableName: config().tables.activities, Key: key, UpdateExpression: 'SET b.#u = :b, confirmed = confirmed + :n',
+        ConditionExpression: 'attribute_not_exists(b.#u) AND confirmed <= :limit', ExpressionAttributeNames: { '#u': 'bench' },
+        ExpressionAttributeValues: { ':b': { id: 'x', s: 1, st: 'c', t: '' }, ':n': 1, ':limit': 0 } })));
+      await db.send(new UpdateCommand({ TableName: config().tables.activities, Key: key, UpdateExpression: 'REMOVE b.#u SET confirmed = confirmed - :n',
+        ConditionExpression: 'b.#u.st = :c', ExpressionAttributeNames: { '#u': 'bench' }, ExpressionAttributeValues: { ':n': 1, ':c': 'c' } }));
+    });
+    if (i >= 0) { through.push(pair); bookOnly.push(book); bare.push(barePair); bareBook.push(bareOne); }
   }
   // The booking as Lambda is handed it (no HTTP hop, no token check: API Gateway's part on AWS).
   const inHandlerBook: number[] = [];
@@ -51,19 +66,6 @@ export async function benchBookings(api: Api, measure: Measure, timed: (fn: () =
       if (await inHandler('POST', path, { sub: 'resident1', body: {} }) !== 201) throw new Error('booking in the handler failed');
     }));
     await inHandler('DELETE', `${path}/mine`, { sub: 'resident1' });
-  }
-  const db = documentClient();
-  const key = { pk: `ACTIVITY#${id}`, sk: 'META' };
-  const bare: number[] = [];
-  const bareBook: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    bare.push(await timed(async () => {
-      bareBook.push(await timed(() => db.send(new UpdateCommand({ TableName: config().tables.activities, Key: key, UpdateExpression: 'SET b.#u = :b, confirmed = confirmed + :n',
-        ConditionExpression: 'attribute_not_exists(b.#u) AND confirmed <= :limit', ExpressionAttributeNames: { '#u': 'bench' },
-        ExpressionAttributeValues: { ':b': { id: 'x', s: 1, st: 'c', t: '' }, ':n': 1, ':limit': 0 } }))));
-      await db.send(new UpdateCommand({ TableName: config().tables.activities, Key: key, UpdateExpression: 'REMOVE b.#u SET confirmed = confirmed - :n',
-        ConditionExpression: 'b.#u.st = :c', ExpressionAttributeNames: { '#u': 'bench' }, ExpressionAttributeValues: { ':n': 1, ':c': 'c' } }));
-    }));
   }
   return {
     pairMs: median(through), barePairMs: median(bare), ratio: median(through) / median(bare),

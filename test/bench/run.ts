@@ -10,7 +10,7 @@ import type { BallotBench } from './ballots.js';
 import type { LedgerBench } from './ledger.js';
 import { NOTIFICATION_GSI_WRITES } from './notifications.js';
 import { benchRequests } from './requests.js';
-import { round } from './stats.js';
+import { round, warmUp } from './stats.js';
 import type { LighthouseRow } from './lighthouse.js';
 import type { PageRow } from './web.js';
 
@@ -39,8 +39,8 @@ for (const b of bundles.filter((x) => x.context !== 'floor' && x.context !== 'no
 }
 
 const req = await benchRequests();
-add('PUT support via local HTTP adapter', `${round(req.throughAdapterMs, 2)} ms`, 'median of 300');
-add('bare conditional UpdateItem', `${round(req.bareWriteMs, 2)} ms`, 'median of 300, same engine');
+add('PUT support via local HTTP adapter', `${round(req.throughAdapterMs, 2)} ms`, `median of 300, each followed by its bare write, after ${warmUp} warm-up rounds; node:http keep-alive client (test/bench/client.ts)`);
+add('bare conditional UpdateItem', `${round(req.bareWriteMs, 2)} ms`, 'median of 300, same engine, interleaved with the above');
 const budget2x = (ratio: number) => `adapter ÷ bare write; budget ≤ 2x${ratio > 2 ? ' — OVER' : ''}`;
 add('request overhead ratio', `${round(req.overheadRatio, 2)}x`, `backing: ${budget2x(req.overheadRatio)}`);
 /** The same action handed straight to the handler, as Lambda runs it (API Gateway does the HTTP and the token check on AWS). */
@@ -50,11 +50,11 @@ inLambda('backing', req.inHandlerMs, req.bareWriteMs);
 add('POST milestones via local HTTP adapter', `${round(req.lifecycle.milestoneMs, 2)} ms`, 'median of 60 (timeline growing)');
 add('bare conditional UpdateItem of META', `${round(req.lifecycle.bareMs, 2)} ms`, 'median of 60, same item');
 add('lifecycle step overhead ratio', `${round(req.lifecycle.ratio, 2)}x`, 'adapter ÷ bare write');
-add('book + cancel via local HTTP adapter', `${round(req.bookings.pairMs, 2)} ms`, 'median of 60 pairs');
-add('bare conditional book + cancel writes', `${round(req.bookings.barePairMs, 2)} ms`, 'median of 60 pairs, same item');
+add('book + cancel via local HTTP adapter', `${round(req.bookings.pairMs, 2)} ms`, `median of 60 pairs, each followed by its bare pair, after ${warmUp} warm-up rounds`);
+add('bare conditional book + cancel writes', `${round(req.bookings.barePairMs, 2)} ms`, 'median of 60 pairs, same item, interleaved with the above');
 add('book + cancel overhead ratio', `${round(req.bookings.ratio, 2)}x`, 'adapter ÷ bare writes (a cancel is two round trips: the booking, then the list entry)');
 add('POST .../bookings via local HTTP adapter', `${round(req.bookings.bookMs, 2)} ms`, 'median of 60, warm, within the pairs above');
-add('bare conditional booking write', `${round(req.bookings.bareBookMs, 2)} ms`, 'median of 60, same item');
+add('bare conditional booking write', `${round(req.bookings.bareBookMs, 2)} ms`, 'median of 60, same item, within the bare pairs');
 add('booking overhead ratio', `${round(req.bookings.bookRatio, 2)}x`, budget2x(req.bookings.bookRatio));
 inLambda('booking', req.bookings.inHandlerBookMs, req.bookings.bareBookMs);
 for (const c of req.capacity) add(`capacity ${c.action}`, unitsText(c), 'table units (dynalite omits GSI writes); calls = DynamoDB requests, trips = round trips waited for (side-by-side requests are one), warm container');
@@ -74,8 +74,8 @@ for (const c of req.capacity) add(`capacity ${c.action}`, unitsText(c), 'table u
 // Its own process: one local platform per process, and benchRequests has had this one.
 const ballots = JSON.parse(execSync('npx tsx test/bench/ballots.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as BallotBench;
 for (const c of ballots.capacity) add(`capacity ${c.action}`, unitsText(c), 'ballots; table units (a vote never writes a GSI)');
-add('PUT ballot vote via local HTTP adapter', `${round(ballots.voteMs, 2)} ms`, 'median of 58 warm first votes');
-add('bare conditional UpdateItem of a unit', `${round(ballots.bareVoteMs, 2)} ms`, 'median of 59, same shape');
+add('PUT ballot vote via local HTTP adapter', `${round(ballots.voteMs, 2)} ms`, `median of 58 warm first votes, each followed by its bare write, after ${warmUp} warm-up rounds`);
+add('bare conditional UpdateItem of a unit', `${round(ballots.bareVoteMs, 2)} ms`, 'median of 58, same shape, interleaved with the above');
 add('ballot vote overhead ratio', `${round(ballots.overheadRatio, 2)}x`, budget2x(ballots.overheadRatio));
 inLambda('vote (a change)', ballots.inHandlerVoteMs, ballots.bareVoteMs);
 add(`tally of ${ballots.units} units (pure)`, `${round(ballots.tallyMs, 2)} ms`, 'median of 31, BigInt');
@@ -83,8 +83,8 @@ add(`tally of ${ballots.units} units (pure)`, `${round(ballots.tallyMs, 2)} ms`,
 // The ledger in its own process too (one local platform per process).
 const ledger = JSON.parse(execSync('npx tsx test/bench/ledger.ts --json', { encoding: 'utf8' }).trim().split('\n').at(-1)!) as LedgerBench;
 for (const c of ledger.capacity) add(`capacity ${c.action}`, unitsText(c), 'ledger; table units (no GSI)');
-add('POST /api/donations via local HTTP adapter', `${round(ledger.donationMs, 2)} ms`, 'median of 60, warm (who you are and the tail kept: the conditional put alone)');
-add('bare conditional PutItem of a ledger entry', `${round(ledger.barePutMs, 2)} ms`, `median of 60, same shape (${ledger.entryBytes} B)`);
+add('POST /api/donations via local HTTP adapter', `${round(ledger.donationMs, 2)} ms`, `median of 60, warm (who you are and the tail kept: the conditional put alone), each followed by its bare write, after ${warmUp} warm-up rounds`);
+add('bare conditional PutItem of a ledger entry', `${round(ledger.barePutMs, 2)} ms`, `median of 60, same shape (${ledger.entryBytes} B), interleaved with the above`);
 add('donation overhead ratio', `${round(ledger.overheadRatio, 2)}x`, budget2x(ledger.overheadRatio));
 inLambda('gift', ledger.inHandlerMs, ledger.barePutMs);
 
