@@ -90,7 +90,9 @@ export async function benchBallots(units = 1000, samples = 60): Promise<BallotBe
     const bare: number[] = [];
     for (let i = 2; i < samples; i++) {
       await api.call('GET', path, { token: tokens[i] });
-      through.push(await timed(() => api.call('PUT', path, { token: tokens[i], body: { choice: 'yes' } })));
+      through.push(await timed(async () => {
+        if ((await api.call('PUT', path, { token: tokens[i], body: { choice: 'yes' } })).status !== 200) throw new Error('vote through the adapter failed');
+      }));
       bare.push(await timed(() => write(samples + i - 1, 'yes')));
     }
     // The same representatives change their vote, as Lambda is handed it (no HTTP hop, no token check).

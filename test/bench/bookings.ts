@@ -47,7 +47,7 @@ export async function benchBookings(api: Api, measure: Measure, timed: (fn: () =
     let book = 0;
     let bareOne = 0;
     const pair = await timed(async () => {
-      book = await timed(() => api.call('POST', path, { token: a, body: {} }));
+      book = await timed(async () => { if ((await api.call('POST', path, { token: a, body: {} })).status !== 201) throw new Error('booking through the adapter failed'); });
       await api.call('DELETE', `${path}/mine`, { token: a });
     });
     const barePair = await timed(async () => {

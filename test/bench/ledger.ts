@@ -71,7 +71,7 @@ export async function benchLedger(samples = 60): Promise<LedgerBench> {
     const bare: number[] = [];
     let position = chain.entries.length + 10_000;
     for (let i = -warmUp; i < samples; i++) {
-      const t = await timed(() => give(randomUUID()));
+      const t = await timed(async () => { if ((await give(randomUUID())).status !== 201) throw new Error('gift through the adapter failed'); });
       const b = await timed(() => db.send(new PutCommand({
         TableName: config().tables.donations, Item: { pk: ledgerKeys.pk('bench'), sk: ledgerKeys.sk(position++), ...sample },
         ConditionExpression: 'attribute_not_exists(pk)',
