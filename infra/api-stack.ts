@@ -89,6 +89,7 @@ export class ApiStack extends Stack {
     })) as Record<string, HttpLambdaIntegration>;
     const community = integrations.community;
     if (!community) throw new Error('the community context must have routes: it answers unknown paths');
+    this.identity.letPeopleLeave(this.functions.community!.fn);
 
     const authorizer = this.identity.authorizer;
     const group = new Group(this, 'Routes');

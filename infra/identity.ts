@@ -6,6 +6,7 @@
  */
 import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { Auth } from './auth.js';
 import { cognitoSignInOrigins } from './csp.js';
@@ -75,5 +76,20 @@ export class Identity extends Construct {
       };
     }
     this.authorizer = new HttpJwtAuthorizer('JwtAuthorizer', this.issuer, { jwtAudience: [...this.audience] });
+  }
+
+  /**
+   * Lets `fn` (the community Lambda, `DELETE /api/me`) remove a leaving person's sign-in account
+   * (functions/community/sign-in-accounts.ts): in Cognito, AdminDeleteUser on this pool and nothing
+   * else; another provider keeps its accounts, and the person is told to close theirs there.
+   */
+  letPeopleLeave(fn: LambdaFunction): void {
+    if (!this.cognito) {
+      fn.addEnvironment('SIGN_IN_ACCOUNTS', 'provider');
+      return;
+    }
+    fn.addEnvironment('SIGN_IN_ACCOUNTS', 'cognito');
+    fn.addEnvironment('USER_POOL_ID', this.cognito.userPool.userPoolId);
+    this.cognito.userPool.grant(fn, 'cognito-idp:AdminDeleteUser');
   }
 }

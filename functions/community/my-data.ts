@@ -103,5 +103,8 @@ export async function leavePlatform(deps: RegistryDeps, callerId: string): Promi
     await deps.audit.append({ id: deps.newId(), at, communityId: c, actorId: callerId, action: 'person.leave', subject: pseudonym,
       details: { membershipsEnded } });
   }
-  return { userId: callerId, leftAt: at, pseudonym, membershipsEnded, fieldsErased };
+  // Last: until the records above are erased the person must still be able to sign in and leave again.
+  // A failure here answers 500 and leaving again finds the records erased and retries only this.
+  const signInAccount = await deps.accounts.remove(callerId);
+  return { userId: callerId, leftAt: at, pseudonym, membershipsEnded, fieldsErased, signInAccount };
 }

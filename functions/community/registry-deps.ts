@@ -14,6 +14,8 @@ import { PersonalData } from './personal-data.js';
 import { RequestsRepository } from './requests-repository.js';
 import { CommunityRepository } from './repository.js';
 import { RolesRepository } from './roles-repository.js';
+import { signInAccounts, type SignInAccounts } from './sign-in-accounts.js';
+import { config } from '../shared/config.js';
 import { isCommitteeOf, isPlatformAdmin, isStaffOrAdmin, type Member } from './rules.js';
 
 export interface RegistryDeps {
@@ -33,15 +35,18 @@ export interface RegistryDeps {
   newId: () => string;
   /** Writes the notifications a change causes, after it (DESIGN rule 9). */
   notify: Notify;
+  /** The sign-in accounts removed when a person leaves (PIPL). */
+  accounts: SignInAccounts;
 }
 
-export const createRegistryDeps = (db: DynamoDBDocumentClient, tables: Readonly<Record<ContextName, string>>, clock: Clock, newId: () => string): RegistryDeps => {
+export const createRegistryDeps = (db: DynamoDBDocumentClient, tables: Readonly<Record<ContextName, string>>, clock: Clock, newId: () => string,
+  accounts: SignInAccounts = signInAccounts(config().signIn)): RegistryDeps => {
   const table = tables.community;
   return {
     members: new CommunityRepository(db, table), writeLimits: new WriteLimits(db, table), registry: new RegistryRepository(db, table), roles: new RolesRepository(db, table),
     households: new HouseholdsRepository(db, table), audit: new AuditLog(db, table), codes: new CodesRepository(db, table),
     memberships: new MembershipRepository(db, table), requests: new RequestsRepository(db, table), personal: new PersonalData(db, tables),
-    clock, newId, notify: createNotify(db, tables.notifications),
+    clock, newId, notify: createNotify(db, tables.notifications), accounts,
   };
 };
 

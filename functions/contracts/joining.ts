@@ -146,6 +146,12 @@ export const LeftPlatform = lazy(() => z.object({
   /** The name public records (ledger, ballots, timelines) now carry instead of yours. */
   pseudonym: z.string(),
   membershipsEnded: z.int(), fieldsErased: z.int(),
+  /**
+   * The sign-in account (phone number or email): `deleted` from the platform's own Cognito pool (or
+   * `already-gone`), `kept-by-provider` when another sign-in provider keeps it (close it there), `none`
+   * when there is none (the local development sign-in).
+   */
+  signInAccount: z.enum(['deleted', 'already-gone', 'kept-by-provider', 'none']),
 }));
 export const LeaveBody = lazy(() => z.strictObject({ confirm: z.literal(true) }));
 export type LeftPlatform = z.infer<typeof LeftPlatform>;

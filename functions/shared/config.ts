@@ -28,6 +28,13 @@ const Env = z.object({
   /** The webhook adapter: where `{to, text, id}` is POSTed, and the bearer token it is sent with. */
   NOTIFY_SMS_WEBHOOK_URL: z.optional(z.url()),
   NOTIFY_SMS_WEBHOOK_TOKEN: z.optional(z.string().check(z.minLength(16))),
+  /**
+   * The sign-in accounts a person's leaving removes (community/sign-in-accounts.ts): the Cognito pool
+   * (`cognito`, with USER_POOL_ID), another OIDC provider's, which it keeps (`provider`), or none (`none`,
+   * the local development sign-in). Unset: `cognito` with a pool, `none` locally, `provider` otherwise.
+   */
+  SIGN_IN_ACCOUNTS: z.optional(z.enum(['cognito', 'provider', 'none'])),
+  USER_POOL_ID: z.optional(z.string().check(z.regex(/^[a-z]{2}(?:-gov)?-[a-z]+-\d_[0-9A-Za-z]+$/))),
   /** The site's address, for links in messages. */
   SITE_URL: z._default(z.url(), 'http://localhost:3000'),
   ...Object.fromEntries(contexts.map((c) => [tableDefs[c].envVar, z._default(z.string().check(z.minLength(3)), localTableName(c))])),
@@ -44,6 +51,7 @@ export type Config = {
     sms: 'aws' | 'webhook' | 'dev' | 'off'; email: 'ses' | 'dev' | 'off'; emailFrom: string | undefined; smsOrigination: string | undefined;
     smsWebhook: { url: string; token: string | undefined } | undefined; siteUrl: string;
   };
+  signIn: { accounts: 'cognito' | 'provider' | 'none'; userPoolId: string | undefined };
 };
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -63,6 +71,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       emailFrom: e.NOTIFY_EMAIL_FROM, smsOrigination: e.NOTIFY_SMS_ORIGINATION,
       smsWebhook: e.NOTIFY_SMS_WEBHOOK_URL ? { url: e.NOTIFY_SMS_WEBHOOK_URL, token: e.NOTIFY_SMS_WEBHOOK_TOKEN } : undefined,
       siteUrl: e.SITE_URL.replace(/\/$/, ''),
+    },
+    signIn: {
+      accounts: e.SIGN_IN_ACCOUNTS ?? (e.USER_POOL_ID ? 'cognito' : e.DYNAMODB_ENDPOINT ? 'none' : 'provider'),
+      userPoolId: e.USER_POOL_ID,
     },
   };
 }

@@ -78,6 +78,17 @@ describe('api stack: least privilege', () => {
     expect(proposalsIndexes).toContain('/index/gsi2');
   });
 
+  it('lets the community function, and no other, delete a leaving person\'s Cognito user, in this pool only', () => {
+    const pool = idOf(api, api.auth!.userPool);
+    const cognito = statementsOf('community').filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito).toEqual([expect.objectContaining({ Effect: 'Allow', Action: 'cognito-idp:AdminDeleteUser', Resource: { 'Fn::GetAtt': [pool, 'Arn'] } })]);
+    const env = resources(template, 'AWS::Lambda::Function')[idOf(api, api.functions.community!.fn)]!.Properties.Environment.Variables;
+    expect(env).toMatchObject({ SIGN_IN_ACCOUNTS: 'cognito', USER_POOL_ID: { Ref: pool } });
+    for (const c of Object.keys(api.functions).filter((f) => f !== 'community') as ContextName[]) {
+      expect(JSON.stringify(statementsOf(c)), c).not.toContain('cognito-idp:');
+    }
+  });
+
   it('attaches no AWS managed policy to the function roles', () => {
     for (const c of ['community', 'proposals'] as const) {
       const role = idOf(api, api.functions[c]!.fn.role);

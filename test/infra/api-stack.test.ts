@@ -46,9 +46,9 @@ describe('api stack: functions', () => {
     expect(Object.keys(env('proposals')).sort()).toEqual(
       ['LOG_LEVEL', 'MEDIA_BUCKET', 'NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'TABLE_COMMUNITY', 'TABLE_NOTIFICATIONS', 'TABLE_PROPOSALS']);
     // The community function also reaches every other table, narrowly, for a person's own data
-    // (PIPL: "my data" download and leaving the platform).
-    expect(Object.keys(env('community')).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'TABLE_ACTIVITIES',
-      'TABLE_BALLOTS', 'TABLE_COMMUNITY', 'TABLE_DONATIONS', 'TABLE_NOTIFICATIONS', 'TABLE_PROPOSALS']);
+    // (PIPL: "my data" download and leaving the platform), and the pool whose account a leaver's is.
+    expect(Object.keys(env('community')).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'SIGN_IN_ACCOUNTS', 'TABLE_ACTIVITIES',
+      'TABLE_BALLOTS', 'TABLE_COMMUNITY', 'TABLE_DONATIONS', 'TABLE_NOTIFICATIONS', 'TABLE_PROPOSALS', 'USER_POOL_ID']);
     // The notifications API reads the community registry to authorize, and nothing else.
     expect(Object.keys(env('notifications')).sort()).toEqual(['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'TABLE_COMMUNITY',
       'TABLE_NOTIFICATIONS']);
@@ -214,6 +214,14 @@ describe('api stack: any OpenID Connect provider instead of Cognito', () => {
       const types = Object.values(Template.fromStack(stack).toJSON().Resources as Record<string, { Type: string }>).map((r) => r.Type);
       expect(types.filter((t) => t.startsWith('AWS::Cognito::')), stack.stackName).toEqual([]);
     }
+  });
+
+  it('tells the community function that the provider keeps its accounts (nobody to delete at leaving)', () => {
+    const t = Template.fromStack(synth.api);
+    const fn = resources(t, 'AWS::Lambda::Function')[synth.api.getLogicalId(synth.api.functions.community!.fn.node.defaultChild as CfnResource)]!;
+    expect(fn.Properties.Environment.Variables.SIGN_IN_ACCOUNTS).toBe('provider');
+    expect(fn.Properties.Environment.Variables.USER_POOL_ID).toBeUndefined();
+    expect(JSON.stringify(t.toJSON())).not.toContain('cognito-idp:');
   });
 
   it('checks the API\'s tokens against the given issuer and audience', () => {

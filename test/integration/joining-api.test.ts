@@ -123,7 +123,7 @@ describe('personal information', () => {
     expect(data.community.some((i) => i.consent !== undefined)).toBe(true);
     expect((await call('jleave', 'DELETE', '/api/me', {})).status).toBe(400);
     const left = (await call('jleave', 'DELETE', '/api/me', { confirm: true })).body;
-    expect(left).toMatchObject({ userId: 'jleave', membershipsEnded: 1 });
+    expect(left).toMatchObject({ userId: 'jleave', membershipsEnded: 1, signInAccount: 'none' });
     expect(left.pseudonym).not.toContain('吴');
     const after = JSON.stringify(MyData.parse((await call('jleave', 'GET', '/api/me/data')).body));
     expect(after).not.toContain('吴小明');

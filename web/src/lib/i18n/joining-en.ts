@@ -125,7 +125,7 @@ export const joiningEn = {
   'mydata.keep': 'No, stay',
   'mydata.leftHousehold': 'You have left {household}.',
   'mydata.leaveTitle': 'Leave Gongzhi',
-  'mydata.leaveWhat': 'When you leave: all your household memberships end; your name, years of birth and other personal details are erased; this account can no longer take part.',
+  'mydata.leaveWhat': 'When you leave: all your household memberships end; your name, years of birth and other personal details are erased; this account can no longer take part; the sign-in account holding your phone number or email address is deleted too (unless another sign-in service keeps it: then close it there).',
   'mydata.leavePublic': 'Some records must stay public, such as gifts in the public ledger, ballot records and the history of proposals. They stay, but show a pseudonym instead of your name.',
   'mydata.leaveDownloadFirst': 'You may want to download a copy of your data first.',
   'mydata.leaveUnderstand': 'I understand that leaving cannot be undone',
@@ -134,4 +134,6 @@ export const joiningEn = {
   'mydata.leaveConfirm': 'Last check: do you really want to leave Gongzhi?',
   'mydata.leaveYes': 'Yes, leave Gongzhi',
   'mydata.left': 'You have left Gongzhi and are signed out. Public records now show the pseudonym “{pseudonym}”. Household memberships ended: {memberships}; personal details erased: {fields}.',
+  'mydata.account.deleted': 'The sign-in account with your phone number or email address has been deleted too.',
+  'mydata.account.kept-by-provider': 'Your sign-in account is kept by the sign-in service you used, not by Gongzhi. To delete it, close it there.',
 } as const satisfies JoiningMessages;

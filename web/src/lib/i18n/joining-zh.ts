@@ -127,7 +127,7 @@ export const joiningZh = {
   'mydata.keep': '不退出了',
   'mydata.leftHousehold': '已退出 {household}。',
   'mydata.leaveTitle': '离开共治平台',
-  'mydata.leaveWhat': '离开后：您的所有住户身份结束；您的名字、出生年份等个人信息会被删除；这个账号不能再参与。',
+  'mydata.leaveWhat': '离开后：您的所有住户身份结束；您的名字、出生年份等个人信息会被删除；这个账号不能再参与；存有您手机号或邮箱的登录账号也会注销（如果登录账号由其他身份服务保管，需要到那里注销）。',
   'mydata.leavePublic': '有些记录必须一直公开，比如公开账本里的捐赠、表决记录和提议的进展。这些记录会留下，但只显示一个化名，不再显示您的名字。',
   'mydata.leaveDownloadFirst': '建议您先下载一份自己的信息。',
   'mydata.leaveUnderstand': '我明白：离开以后不能撤销',
@@ -136,6 +136,8 @@ export const joiningZh = {
   'mydata.leaveConfirm': '最后确认：真的要离开共治平台吗？',
   'mydata.leaveYes': '是的，离开平台',
   'mydata.left': '您已经离开共治平台，也已退出登录。公开记录里现在显示的化名是“{pseudonym}”。结束了 {memberships} 个住户身份，删除了 {fields} 项个人信息。',
+  'mydata.account.deleted': '存有您手机号或邮箱的登录账号也已注销。',
+  'mydata.account.kept-by-provider': '您的登录账号由您登录时用的身份服务保管，不在共治平台。如要注销它，请到那个服务里注销。',
 } as const;
 
 export type JoiningKey = keyof typeof joiningZh;
