@@ -107,9 +107,18 @@ describe('a donation ledger anyone can check (Chinese)', () => {
 
     // The donor's own receipt names them and says the public sees 匿名.
     await page.getByRole('link', { name: '查看和打印收据' }).click();
-    await page.waitForURL(`**/ledger/entries/${giftId}`);
-    await page.getByRole('region', { name: '捐赠收据' }).getByText(`${donorName}（公开显示为匿名）`).waitFor();
+    await page.waitForURL((u) => u.pathname === `/ledger/entries/${giftId}` && u.searchParams.get('community') === 'chating');
+    const receipt = page.getByRole('region', { name: '捐赠收据' });
+    await receipt.getByText(`${donorName}（公开显示为匿名）`).waitFor();
+    // The QR code's address names the community, so it opens on a device that last showed another one.
+    const printed = (await receipt.locator('.url').textContent())!.trim();
+    expect(new URL(printed).search).toBe('?community=chating');
     await context.close();
+    const elsewhere = await site.newPage();
+    await elsewhere.context.addInitScript(() => localStorage.setItem('gongzhi.community', 'mochou'));
+    await elsewhere.page.goto(printed);
+    await elsewhere.page.getByRole('heading', { level: 1, name: new RegExp(`第 ${giftPosition} 条记录`) }).waitFor();
+    await elsewhere.context.close();
   });
 
   it('resident5 gives 20 books, shown with their name', async () => {
@@ -295,7 +304,7 @@ describe('a donation ledger anyone can check (Chinese)', () => {
 
     // Read the code from its pixels, as a phone would.
     const url = decodeQrPng(await qr.screenshot());
-    expect(url).toBe(`${site.url}/ledger/entries/${giftId}`);
+    expect(url).toBe(`${site.url}/ledger/entries/${giftId}?community=chating`);
     expect(await page.locator('body').innerText()).not.toContain(donorName);
     await screenshot(page, 'ledger-receipt-zh');
 

@@ -11,6 +11,12 @@ import type {
 import { apiUrl, call, type Out } from './http.js';
 
 type In<S extends z.ZodMiniType> = z.input<S>;
+
+/**
+ * Where one entry is shown. It names the entry's community, so a receipt's QR code or a shared link
+ * opens the right ledger on any device, whichever community that device showed before.
+ */
+export const entryHref = (id: string, communityId: string): string => `/ledger/entries/${encodeURIComponent(id)}?community=${encodeURIComponent(communityId)}`;
 type Fetch = typeof fetch;
 
 /** `general` names the community's general fund. */
