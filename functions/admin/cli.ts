@@ -90,8 +90,9 @@ async function run(cmd: string, args: string[], o: Record<string, string | boole
       return `Exported ${doc.communityId}: ${n} items.`;
     }
     case 'import-community': {
-      const { importCommunity } = await import('./community-data.js');
-      const r = await importCommunity(documentClient(), config().tables, JSON.parse(readFileSync(file(need(0, 'an export file')), 'utf8')), o.replace === true);
+      const { importCommunity, parseExportFile } = await import('./community-data.js');
+      const path = need(0, 'an export file');
+      const r = await importCommunity(documentClient(), config().tables, parseExportFile(readFileSync(file(path), 'utf8'), path), o.replace === true);
       const list = (counts: Record<string, number>) => Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ');
       const gone = Object.values(r.deleted).reduce((a, b) => a + b, 0);
       return `Imported: ${list(r.written)}.${o.replace === true ? ` Deleted, as not in the export: ${gone ? list(r.deleted) : 'nothing'}.` : ''}`

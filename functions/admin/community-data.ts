@@ -113,6 +113,22 @@ async function batchWrite(db: DynamoDBDocumentClient, table: string, requests: I
   }
 }
 
+/**
+ * An export file's text as JSON. `npm run admin -- export-community <id> > file.json` leaves npm's own
+ * banner (`> gongzhi@… admin` and the command line) above the JSON, since npm prints it to stdout;
+ * those lines are skipped. Anything else that is not JSON is refused with the parser's reason.
+ */
+export function parseExportFile(text: string, name: string): unknown {
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  let start = 0;
+  while (start < lines.length && (/^> /.test(lines[start]!) || lines[start]!.trim() === '')) start += 1;
+  try {
+    return JSON.parse(lines.slice(start).join('\n'));
+  } catch (e) {
+    throw new Error(`${name} is not a community export (JSON): ${(e as Error).message}`);
+  }
+}
+
 export interface ImportResult {
   written: Record<ContextName, number>;
   /** With `replace`: the community's items that were not in the export, per table. */

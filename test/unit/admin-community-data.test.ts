@@ -1,6 +1,6 @@
 /** Which items a community export takes: what names the community, and what hangs off the entities those items own. */
 import { describe, expect, it } from 'vitest';
-import { selectCommunity, staleItems } from '../../functions/admin/community-data.js';
+import { parseExportFile, selectCommunity, staleItems } from '../../functions/admin/community-data.js';
 import { fromPlain, toPlain } from '../../functions/admin/export-json.js';
 
 const P1 = '01JAAAAAAAAAAAAAAAAAAAAAAA';
@@ -67,5 +67,18 @@ describe('export JSON', () => {
     const text = JSON.stringify(toPlain(item));
     expect(JSON.parse(text)).toEqual({ pk: 'PROPOSAL#x', sk: 'META', supporters: { $SS: ['a', 'b'] }, n: { $NS: [1, 3] }, bin: { $B: 'AQI=' }, m: { l: [1, 'x', null] } });
     expect(fromPlain(JSON.parse(text))).toEqual(item);
+  });
+});
+
+describe('parseExportFile', () => {
+  const doc = { format: 'gongzhi-community-export', communityId: 'chating', tables: {} };
+  it('reads a file written with `npm run admin -- export-community <id> > file.json`, npm\'s banner above the JSON', () => {
+    const banner = '\n> gongzhi@0.1.0 admin\n> tsx functions/admin/cli.ts export-community chating\n\n';
+    expect(parseExportFile(`${banner}${JSON.stringify(doc, null, 1)}\n`, 'c.json')).toEqual(doc);
+    expect(parseExportFile(`\uFEFF${JSON.stringify(doc)}`, 'c.json')).toEqual(doc);
+  });
+  it('refuses anything else, naming the file', () => {
+    expect(() => parseExportFile('Exported chating: 3 items.\n{}', 'c.json')).toThrow(/^c\.json is not a community export \(JSON\): /);
+    expect(() => parseExportFile('> banner\n{"format": ', 'c.json')).toThrow('c.json is not a community export');
   });
 });
