@@ -2,9 +2,10 @@
  * The sign-in account behind a person, removed when they leave the platform (`DELETE /api/me`, PIPL:
  * the account holds their phone number or email address). Three cases, from the deployment:
  * - Cognito (the default on AWS): the pool's user is deleted with AdminDeleteUser. The pool signs
- *   people in by phone or email alias, so its usernames are the `sub` the API knows them by.
+ *   people in by phone number or email as username attributes, so Cognito names each user by its
+ *   `sub`, which is the id the API knows them by.
  * - Another OpenID Connect provider (mainland China): it keeps the account and Gongzhi has no
- *   right to delete it; the person is told to close it there (README, "Leaving").
+ *   right to delete it; the person is told to close it there (README, Go live, step 5).
  * - The local platform: its development sign-in keeps no account at all.
  *
  * AdminDeleteUser is one signed JSON POST. It is sent with the SDK's own SigV4 signer (already in
@@ -40,7 +41,8 @@ export interface CognitoAccess {
 
 const TARGET = 'AWSCognitoIdentityProviderService.AdminDeleteUser';
 
-export const cognitoHost = (region: string): string => `cognito-idp.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
+/** Cognito user pools are not offered in the China regions (infra/settings.ts refuses them there). */
+export const cognitoHost = (region: string): string => `cognito-idp.${region}.amazonaws.com`;
 
 export class CognitoAccounts implements SignInAccounts {
   private readonly region: string;
