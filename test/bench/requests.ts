@@ -21,7 +21,7 @@ export interface CapacityRow { action: string; rcu: number; wcu: number; calls: 
 export interface RequestBench {
   throughAdapterMs: number; bareWriteMs: number; overheadRatio: number; inHandlerMs: number; capacity: CapacityRow[];
   lifecycle: { milestoneMs: number; bareMs: number; ratio: number };
-  bookings: { pairMs: number; barePairMs: number; ratio: number; bookMs: number; bareBookMs: number; bookRatio: number; inHandlerBookMs: number };
+  bookings: { pairMs: number; barePairMs: number; ratio: number; bookMs: number; bareBookMs: number; bookRatio: number; inHandlerBookMs: number; bareBothMs: number; bookOverBothRatio: number };
 }
 
 export async function benchRequests(samples = 300): Promise<RequestBench> {

@@ -56,6 +56,9 @@ add('book + cancel overhead ratio', `${round(req.bookings.ratio, 2)}x`, 'adapter
 add('POST .../bookings via local HTTP adapter', `${round(req.bookings.bookMs, 2)} ms`, 'median of 60, warm, within the pairs above');
 add('bare conditional booking write', `${round(req.bookings.bareBookMs, 2)} ms`, 'median of 60, same item, within the bare pairs');
 add('booking overhead ratio', `${round(req.bookings.bookRatio, 2)}x`, budget2x(req.bookings.bookRatio));
+add('bare booking writes side by side (seat + list entry)', `${round(req.bookings.bareBothMs, 2)} ms`, 'median of 60, what a warm booking sends, interleaved with the above');
+add('booking ÷ its own two writes side by side', `${round(req.bookings.bookOverBothRatio, 2)}x`,
+  'no budget: the budget row is ÷ one write, above; on DynamoDB two writes side by side wait about one round trip, dynalite here does the work of both on the server\'s one thread');
 inLambda('booking', req.bookings.inHandlerBookMs, req.bookings.bareBookMs);
 for (const c of req.capacity) add(`capacity ${c.action}`, unitsText(c), 'table units (dynalite omits GSI writes); calls = DynamoDB requests, trips = round trips waited for (side-by-side requests are one), warm container');
 
