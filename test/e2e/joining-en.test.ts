@@ -3,7 +3,8 @@
  * Chating East Garden (Chinese first, the English beneath, since the page is read in English); a
  * person in no seed (newcomer8) follows a letter's QR code, signs in, joins as a tenant, downloads
  * their data, and finally leaves the platform, public records keeping only a pseudonym. Every page
- * is checked with axe; screenshots go to test/e2e/screenshots/.
+ * is checked with axe; screenshots go to test/e2e/screenshots/. The last two render what a deployment
+ * answers about the sign-in account (Cognito deleted it, or another provider keeps it).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -151,4 +152,31 @@ describe('joining a household with the letter’s code (English)', () => {
     await page.locator('header').getByRole('link', { name: /Sign in/ }).waitFor();
     await context.close();
   });
+
+  // Locally there is no sign-in account to delete (`none`). What a deployment answers, the real
+  // leave's answer with `signInAccount` as Cognito (`deleted`) or another provider (`kept-by-provider`) gives it.
+  for (const [who, lang, account, sentence] of [
+    ['resident13', 'en', 'deleted', 'The sign-in account with your phone number or email address has been deleted too.'],
+    ['resident14', 'zh-CN', 'kept-by-provider', '您的登录账号由您登录时用的身份服务保管，不在共治平台。如要注销它，请到那个服务里注销。'],
+  ] as const) {
+    it(`says what became of the sign-in account when it was ${account} (${lang})`, async () => {
+      const { context, page } = await site.newPage();
+      await page.route('**/api/me', async (route) => {
+        if (route.request().method() !== 'DELETE') return route.fallback();
+        const res = await route.fetch();
+        const body = await res.json() as { signInAccount: string };
+        expect(body.signInAccount).toBe('none');
+        await route.fulfill({ response: res, json: { ...body, signInAccount: account } });
+      });
+      await signInAs(page, who, '/me/data');
+      if (lang === 'en') await switchLanguage(page, 'en');
+      await page.getByRole('checkbox', { name: /我明白|I understand/ }).check();
+      await page.getByRole('button', { name: /离开平台…|Leave the platform…/ }).click();
+      await page.getByRole('button', { name: /是的，离开平台|Yes, leave Gongzhi/ }).click();
+      await page.getByRole('status').getByText(sentence).waitFor();
+      await expectAxeClean(page);
+      await screenshot(page, `my-data-left-${account}-${lang}`);
+      await context.close();
+    });
+  }
 });
